@@ -1,0 +1,1 @@
+"""Benchmarks at national scale; run with ``make bench`` (figures are printed, never asserted)."""

@@ -1,0 +1,1 @@
+"""Message texts, one module per feature; see :mod:`bot.i18n`."""

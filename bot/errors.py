@@ -1,0 +1,16 @@
+"""Errors that become a polite reply instead of a traceback."""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """A request the bot refuses, with the catalog key of the reply that says what to do instead.
+
+    Raised by services and handlers before anything is written, or with the transaction rolled
+    back, so a refused request changes nothing.
+    """
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params

@@ -1,0 +1,63 @@
+"""People and their platform accounts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from bot.ports import Sender
+from bot.services.audit import Actor
+from storage.models import Account, Officer
+from storage.queries.blocs import account_by_platform_id
+
+NAME_MAX = 200
+
+
+def ensure_actor(s: Session, sender: Sender, now: datetime) -> Actor:
+    """The person behind ``sender``, created on first sight; keeps the shown name current."""
+    name = (sender.display_name or sender.username or sender.user_id).strip()[:NAME_MAX] or sender.user_id
+    account = account_by_platform_id(s, sender.platform, sender.user_id)
+    if account is None:
+        officer = Officer(display_name=name, created_at=now)
+        s.add(officer)
+        s.flush()
+        assert officer.id is not None
+        account = Account(
+            officer_id=officer.id,
+            platform=sender.platform,
+            platform_user_id=sender.user_id,
+            display_name=name,
+            username=sender.username,
+            created_at=now,
+        )
+        s.add(account)
+        s.flush()
+        return Actor(officer=officer, account=account)
+    officer = s.get(Officer, account.officer_id)
+    assert officer is not None
+    if account.display_name != name or account.username != sender.username:
+        # The person's shown name follows this account only if it came from it, so a person
+        # with a Telegram and a Zalo account keeps one stable name.
+        if officer.display_name == account.display_name and officer.display_name != name:
+            officer.display_name = name
+            s.add(officer)
+        account.display_name = name
+        account.username = sender.username
+        s.add(account)
+    return Actor(officer=officer, account=account)
+
+
+def note_private_chat(s: Session, account: Account, chat_id: str) -> None:
+    """The person wrote to the bot privately: private reminders can reach them from now on."""
+    if account.private_chat_id != chat_id or account.private_status != "open":
+        account.private_chat_id = chat_id
+        account.private_status = "open"
+        s.add(account)
+
+
+def note_private_blocked(s: Session, account: Account) -> None:
+    """The platform refused a private message (blocked bot, deleted account)."""
+    if account.private_status != "blocked":
+        account.private_status = "blocked"
+        s.add(account)

@@ -1,0 +1,54 @@
+"""Writing the audit trail (nhật ký)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session
+
+from storage.models import Account, AuditLog, Officer
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who asked for a change: a person through one of their accounts, or the system."""
+
+    officer: Officer | None
+    account: Account | None = None
+
+    @property
+    def officer_id(self) -> int | None:
+        return self.officer.id if self.officer else None
+
+    @property
+    def name(self) -> str:
+        return self.officer.display_name if self.officer else "KhốiBot"
+
+    @property
+    def label(self) -> str:
+        if self.officer is None:
+            return "system"
+        if self.account is None:
+            return self.officer.display_name
+        return f"{self.officer.display_name} ({self.account.platform}:{self.account.platform_user_id})"
+
+
+SYSTEM = Actor(officer=None)
+
+
+def record(
+    s: Session, *, bloc_id: int | None, actor: Actor, action: str, at: datetime, **details: object
+) -> AuditLog:
+    """Appends one audit row. ``details`` must never carry a ballot's content."""
+    row = AuditLog(
+        bloc_id=bloc_id,
+        at=at,
+        actor_officer_id=actor.officer_id,
+        actor=actor.label[:300],
+        action=action,
+        details=json.dumps(details, ensure_ascii=False, default=str, sort_keys=True),
+    )
+    s.add(row)
+    return row

@@ -1,0 +1,77 @@
+"""/join (with approval buttons), /leave and /whoami."""
+
+from __future__ import annotations
+
+import re
+
+from bot.errors import UserError
+from bot.ports import Button, OutMessage
+from bot.services import membership
+from bot.services.standing import ROLES
+from handlers.callbacks import callback_data
+from handlers.registry import Callback, Command, Who
+from handlers.request import Request
+from storage.queries.blocs import accounts_of_officers
+
+JOIN = "j"  # callback prefix: j:a:<request id> approves, j:r:<request id> rejects
+
+
+async def join(req: Request) -> None:
+    parts = req.args.split()
+    if len(parts) != 1:
+        raise UserError("join.usage")
+    outcome = membership.request_join(req.session, who=req.standing, code=parts[0], now=req.now)
+    unit = outcome.unit
+    if outcome.status == "joined":
+        await req.reply(req.t("join.joined", name=req.actor.name, code=unit.code, unit=unit.name))
+        return
+    assert outcome.request is not None
+    buttons = [[
+        Button(req.t("join.btn_approve"), data=callback_data(JOIN, "a", outcome.request.id)),
+        Button(req.t("join.btn_reject"), data=callback_data(JOIN, "r", outcome.request.id)),
+    ]]
+    text = req.t("join.request_post", name=req.actor.name, code=unit.code, unit=unit.name)
+    await req.reply(OutMessage(text=text, buttons=buttons))
+
+
+async def decide(req: Request, match: re.Match[str]) -> None:
+    bloc = req.require_bloc()
+    approve = match.group(1) == "a"
+    decision = membership.decide_join(req.session, bloc=bloc, request_id=int(match.group(2)), approve=approve,
+                                      approver=req.actor, now=req.now)
+    unit, name = decision.unit, decision.requester.display_name
+    key = "join.approved_post" if approve else "join.rejected_post"
+    await req.edit_origin(OutMessage(text=req.t(key, name=name, code=unit.code, unit=unit.name,
+                                                approver=req.actor.name)))
+    req.toast(req.t("join.approved_toast" if approve else "join.rejected_toast"))
+    if approve and decision.requester.id is not None:
+        for account in accounts_of_officers(req.session, [decision.requester.id]).get(decision.requester.id, []):
+            await req.send_private(account, req.t("join.approved_dm", code=unit.code, unit=unit.name, bloc=bloc.name))
+
+
+async def leave(req: Request) -> None:
+    unit = membership.leave(req.session, who=req.standing, now=req.now)
+    await req.reply(req.t("leave.done", name=req.actor.name, code=unit.code, unit=unit.name))
+
+
+async def whoami(req: Request) -> None:
+    if req.bloc is None:
+        await req.reply(req.t("whoami.no_bloc", name=req.actor.name))
+        return
+    who = req.standing
+    roles = [req.t(f"role.{r}") for r in ROLES if r in who.roles]
+    if who.unit is not None:
+        roles.append(req.t("role.officer"))
+    if who.setup_admin:
+        roles.append(req.t("role.setup_admin"))
+    unit = f"{who.unit.code} — {who.unit.name}" if who.unit else req.t("whoami.no_unit")
+    await req.reply(req.t("whoami.text", name=req.actor.name, bloc=req.bloc.name, unit=unit,
+                          roles=", ".join(roles) or req.t("role.none")))
+
+
+COMMANDS = [
+    Command("join", join, who=Who.MEMBER),
+    Command("leave", leave, who=Who.OFFICER),
+    Command("whoami", whoami, who=Who.ANYONE),
+]
+CALLBACKS = [Callback(JOIN, decide, re.compile(r"([ar]):(\d{1,10})"))]

@@ -1,0 +1,86 @@
+"""What a feature module declares: its commands, button callbacks and deep links."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from handlers.request import Request
+
+
+class Who(Enum):
+    """Who may run a command; checked once, in the dispatcher, before the handler runs."""
+
+    ANYONE = "anyone"  # no bloc needed
+    MEMBER = "member"  # anyone in the bloc's group, or a private chat of a bloc's person
+    OFFICER = "officer"  # acts for a member unit
+    MANAGER = "manager"  # officer of the head/deputy unit, or the setup admin
+
+
+class Where(Enum):
+    ANY = "any"
+    GROUP = "group"
+    PRIVATE = "private"
+
+
+Handler = Callable[["Request"], Awaitable[None]]
+# Returns True when it took the message (a document for a deadline, an answer in a guided flow).
+Claimer = Callable[["Request"], Awaitable[bool]]
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    handler: Handler
+    who: Who = Who.MEMBER
+    where: Where = Where.ANY
+    # Listed in Telegram's command menu and /help (hidden ones still work).
+    menu: bool = True
+
+    @property
+    def help_key(self) -> str:
+        return f"cmd.{self.name}"
+
+
+@dataclass(frozen=True)
+class Callback:
+    """A button family: callback data ``<prefix>:<rest>`` where ``rest`` must match ``pattern``."""
+
+    prefix: str
+    handler: Callable[[Request, re.Match[str]], Awaitable[None]]
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class DeepLink:
+    """``/start <prefix><rest>`` payloads (Telegram deep links), e.g. opening a private ballot."""
+
+    prefix: str
+    handler: Callable[[Request, str], Awaitable[None]]
+
+
+@dataclass
+class Registry:
+    commands: dict[str, Command] = field(default_factory=dict)
+    callbacks: dict[str, Callback] = field(default_factory=dict)
+    deep_links: list[DeepLink] = field(default_factory=list)
+    # Tried in order for messages that are not commands: files and links, then plain text.
+    attachment_handlers: list[Claimer] = field(default_factory=list)
+    text_handlers: list[Claimer] = field(default_factory=list)
+
+    def add_feature(self, module: object) -> None:
+        for cmd in getattr(module, "COMMANDS", ()):
+            if cmd.name in self.commands:
+                raise RuntimeError(f"command /{cmd.name} registered twice")
+            self.commands[cmd.name] = cmd
+        for cb in getattr(module, "CALLBACKS", ()):
+            if cb.prefix in self.callbacks:
+                raise RuntimeError(f"callback prefix {cb.prefix!r} registered twice")
+            self.callbacks[cb.prefix] = cb
+        self.deep_links.extend(getattr(module, "DEEP_LINKS", ()))
+        self.attachment_handlers.extend(getattr(module, "ATTACHMENT_HANDLERS", ()))
+        self.text_handlers.extend(getattr(module, "TEXT_HANDLERS", ()))

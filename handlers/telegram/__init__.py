@@ -1,0 +1,1 @@
+"""The Telegram adapter: the only code that imports python-telegram-bot."""

@@ -1,0 +1,1 @@
+"""Reminder scheduling (nhắc việc): APScheduler wiring and the reminder planner."""

@@ -1,0 +1,1 @@
+"""Query functions: each takes a session; no business rules here, only reads."""

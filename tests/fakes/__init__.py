@@ -1,0 +1,1 @@
+"""Fakes of the chat platforms, used by the tests and the benchmarks."""

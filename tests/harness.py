@@ -1,0 +1,110 @@
+"""Runs the real Telegram adapter against the fake Bot API and plays people in it.
+
+``await tg.say(user, chat, text)`` sends a message as ``user`` and returns what the bot sent while
+handling it; every step waits for the update to be fully processed (no sleeps).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from telegram import Update
+from telegram.ext import ContextTypes, TypeHandler
+
+from bot.app import build_core, build_dispatcher
+from bot.clock import Clock
+from bot.config import Settings
+from bot.core import Core
+from handlers.telegram.adapter import TelegramAdapter
+from tests.fakes.telegram_api import TOKEN, FakeBotApi, TgChat, TgUser
+from tests.fakes.telegram_http import FakeTelegramServer
+from tests.fakes.telegram_inprocess import InProcessRequest
+
+
+def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "database_url": f"sqlite:///{tmp_path / 'khoibot.db'}",
+        "telegram_bot_token": None,
+        "telegram_rate_limit": False,
+        "khoibot_language": "vi",
+        "khoibot_timezone": "Asia/Ho_Chi_Minh",
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+class TelegramHarness:
+    def __init__(self, tmp_path: Path, clock: Clock, *, http: bool = True) -> None:
+        self.tmp_path = tmp_path
+        self.clock = clock
+        self.http = http
+        self.api = FakeBotApi()
+        self.server = FakeTelegramServer(self.api) if http else None
+        self.core: Core | None = None
+        self.adapter: TelegramAdapter | None = None
+
+    async def start(self) -> None:
+        base = "http://unused.invalid"
+        if self.server is not None:
+            await self.server.start()
+            base = self.server.base_url
+        settings = make_settings(self.tmp_path, telegram_bot_token=TOKEN, telegram_api_base_url=base)
+        self.core = build_core(settings, self.clock)
+        request = None if self.http else InProcessRequest(self.api)
+        self.adapter = TelegramAdapter(self.core, build_dispatcher(self.core), request=request,
+                                       get_updates_request=None if self.http else InProcessRequest(self.api))
+        self.adapter.application.add_handler(TypeHandler(Update, self._mark), group=99)
+        await self.adapter.start(poll_timeout=1)
+
+    async def stop(self) -> None:
+        if self.adapter is not None:
+            await self.adapter.stop()
+        if self.server is not None:
+            await self.server.stop()
+        if self.core is not None:
+            self.core.db.dispose()
+
+    async def _mark(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        self.api.mark_processed(update.update_id)
+
+    async def _done(self, update_id: int) -> None:
+        await self.api.wait_for(lambda: update_id in self.api.processed)
+
+    # --- playing people -------------------------------------------------------------------------
+    async def say(self, user: TgUser, chat: TgChat, text: str, reply_to: dict[str, Any] | None = None
+                  ) -> list[dict[str, Any]]:
+        before = len(self.api.bot_log)
+        await self._done(self.api.send_text(user, chat, text, reply_to=reply_to))
+        return self.api.bot_log[before:]
+
+    async def reply_text(self, user: TgUser, chat: TgChat, text: str) -> str:
+        """Says ``text`` and returns the text of the bot's single answer in that chat."""
+        sent = [m for m in await self.say(user, chat, text) if m["chat"]["id"] == chat.id]
+        assert len(sent) == 1, f"expected one answer to {text!r}, got {[m.get('text') for m in sent]}"
+        return sent[0].get("text") or sent[0].get("caption", "")
+
+    async def send_document(self, user: TgUser, chat: TgChat, content: bytes, file_name: str, caption: str = "",
+                            reply_to: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        before = len(self.api.bot_log)
+        await self._done(self.api.send_document(user, chat, content, file_name, caption, reply_to))
+        return self.api.bot_log[before:]
+
+    async def press(self, user: TgUser, message: dict[str, Any], data: str) -> dict[str, Any]:
+        """Presses a button and returns the callback answer the bot gave."""
+        update_id, callback_id = self.api.press(user, message, data)
+        await self._done(update_id)
+        await self.api.wait_for(lambda: callback_id in self.api.callback_answers)
+        return self.api.callback_answers[callback_id]
+
+
+def buttons_of(message: dict[str, Any]) -> list[dict[str, Any]]:
+    markup = message.get("reply_markup") or {}
+    return [b for row in markup.get("inline_keyboard", []) for b in row]
+
+
+def button(message: dict[str, Any], label_part: str) -> dict[str, Any]:
+    for b in buttons_of(message):
+        if label_part in b["text"]:
+            return b
+    raise AssertionError(f"no button with {label_part!r} in {[b['text'] for b in buttons_of(message)]}")

@@ -1,0 +1,75 @@
+"""The console chat, driven through stdin of the real ``khoibot`` command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_cli(tmp_path: Path, args: list[str], stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ZALO_", "KHOIBOT_"))}
+    env.update({"DATABASE_URL": f"sqlite:///{tmp_path / 'console.db'}", "PYTHONPATH": str(ROOT)})
+    return subprocess.run([sys.executable, "-m", "bot.cli", *args], input=stdin, capture_output=True,
+                          text=True, cwd=tmp_path, env=env, timeout=60, check=False)
+
+
+SCRIPT = """/help
+/setup Khối thi đua Văn hóa – Xã hội
+/unit_add YTE Sở Y tế\\
+GDDT Sở Giáo dục và Đào tạo
+/as Lan
+/join YTE
+/unit_add BDT Ban Dân tộc
+/as Quản trị
+1
+/head YTE
+/as Lan
+/dm
+/whoami
+/group
+/units
+/quit
+"""
+
+
+def test_console_runs_the_same_core_through_stdin(tmp_path: Path) -> None:
+    out = run_cli(tmp_path, ["console"], SCRIPT)
+    assert out.returncode == 0, out.stderr
+    text = out.stdout
+    assert "Traceback" not in text + out.stderr
+    assert "✅ Đã tạo khối «Khối thi đua Văn hóa – Xã hội»" in text
+    assert "Khối hiện có 2 đơn vị thành viên năm" in text
+    assert "[1] ✅ Duyệt   [2] ❌ Từ chối" in text
+    assert "Chỉ cán bộ của đơn vị Trưởng khối hoặc Phó trưởng khối mới dùng được lệnh /unit_add" in text
+    assert "✅ Lan đại diện cho đơn vị YTE — Sở Y tế (duyệt bởi Quản trị)" in text
+    assert "[riêng: Lan] KhốiBot:" in text and "Vai trò: Trưởng khối, cán bộ phụ trách thi đua" in text
+    assert "1. GDDT — Sở Giáo dục và Đào tạo" in text and "Cán bộ: Lan" in text
+    assert text.rstrip().endswith("Tạm biệt!")
+
+
+def test_run_without_token_says_how_to_connect_then_opens_the_console(tmp_path: Path) -> None:
+    out = run_cli(tmp_path, ["run"], "/start\n")
+    assert out.returncode == 0, out.stderr
+    first = out.stdout.splitlines()[0]
+    assert "TELEGRAM_BOT_TOKEN" in first and "make run" in first
+    assert "KhốiBot — chat thử trên máy" in out.stdout
+    assert "Xin chào! Tôi là KhốiBot" in out.stdout
+
+
+def test_help_lists_the_subcommands(tmp_path: Path) -> None:
+    out = run_cli(tmp_path, ["--help"])
+    assert out.returncode == 0
+    assert "run" in out.stdout and "console" in out.stdout
+
+
+def test_a_bad_configuration_is_reported_plainly(tmp_path: Path) -> None:
+    env_file = tmp_path / ".env"
+    env_file.write_text("KHOIBOT_TIMEZONE=Mars/Olympus\n", encoding="utf-8")
+    out = run_cli(tmp_path, ["run"])
+    assert out.returncode == 2
+    assert "Cấu hình không hợp lệ" in out.stderr and "Mars/Olympus" in out.stderr
+    assert "Traceback" not in out.stderr

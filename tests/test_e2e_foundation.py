@@ -1,0 +1,175 @@
+"""End to end through the real Telegram adapter and real HTTP: set up a bloc, 9 units, 9 officers."""
+
+from __future__ import annotations
+
+from sqlmodel import func, select
+
+from storage.models import AuditLog, Bloc, JoinRequest, Unit, UnitOfficer
+from tests.fakes.telegram_api import TgUser
+from tests.harness import TelegramHarness, button, buttons_of
+from tests.units_data import OFFICER_NAMES, UNITS
+
+ADMIN = TgUser(1, "Hà", "Trần", "ha_tran")
+OUTSIDER = TgUser(2, "Bình", "Lê")
+OFFICERS = [TgUser(100 + i, name) for i, name in enumerate(OFFICER_NAMES)]
+
+
+def _count(tg: TelegramHarness, model) -> int:
+    with tg.core.db.session() as s:
+        return s.exec(select(func.count()).select_from(model)).one()
+
+
+async def test_setup_units_join_approve_and_list(tg: TelegramHarness) -> None:
+    group = tg.api.group("Khối VH-XH", admins=[ADMIN])
+
+    # A non-admin cannot bind the group.
+    text = await tg.reply_text(OUTSIDER, group, "/setup Khối thi đua Văn hóa – Xã hội")
+    assert "Chỉ quản trị viên của nhóm" in text
+    assert _count(tg, Bloc) == 0
+
+    # Missing name: the usage, nothing created.
+    assert "Cách dùng: /setup" in await tg.reply_text(ADMIN, group, "/setup")
+    text = await tg.reply_text(ADMIN, group, "/setup Khối thi đua Văn hóa – Xã hội")
+    assert "✅ Đã tạo khối «Khối thi đua Văn hóa – Xã hội»" in text
+    assert "Đã gắn" not in text
+    # A second /setup in a bound group is refused.
+    assert "đã gắn với khối" in await tg.reply_text(ADMIN, group, "/setup Khối khác")
+    assert _count(tg, Bloc) == 1
+
+    # Nine units in one multi-line command.
+    lines = "\n".join(f"{code} {name}" for code, name in UNITS)
+    text = await tg.reply_text(ADMIN, group, f"/unit_add {lines}")
+    assert "Khối hiện có 9 đơn vị thành viên năm 2026" in text
+
+    # Each officer asks to join; the setup admin approves with the button.
+    for officer, (code, _name) in zip(OFFICERS, UNITS, strict=True):
+        sent = await tg.say(officer, group, f"/join {code}")
+        assert len(sent) == 1 and f"xin đại diện cho đơn vị {code}" in sent[0]["text"]
+        post = sent[0]
+        # An ordinary member cannot approve someone else's request.
+        if officer is not OFFICERS[0]:
+            answer = await tg.press(OFFICERS[0], post, button(post, "Duyệt")["callback_data"])
+            assert answer.get("show_alert") and "Chỉ Trưởng khối" in answer["text"]
+        answer = await tg.press(ADMIN, post, button(post, "Duyệt")["callback_data"])
+        assert answer["text"] == "Đã duyệt."
+        assert f"{officer.full_name} đại diện cho đơn vị {code}" in post["text"]
+        assert "duyệt bởi Hà Trần" in post["text"]
+        assert buttons_of(post) == []  # the decided request loses its buttons
+
+    text = await tg.reply_text(OFFICERS[3], group, "/units")
+    assert "(9 đơn vị)" in text
+    for officer, (code, name) in zip(OFFICERS, UNITS, strict=True):
+        assert f"{code} — {name}" in text
+        assert officer.full_name in text
+    assert _count(tg, UnitOfficer) == 9
+
+
+async def test_refusals_change_nothing(tg: TelegramHarness) -> None:
+    group = tg.api.group("Khối VH-XH", admins=[ADMIN])
+    await tg.say(ADMIN, group, "/setup Khối thi đua Văn hóa – Xã hội")
+    await tg.say(ADMIN, group, "/unit_add YTE Sở Y tế")
+    units_before, audit_before = _count(tg, Unit), _count(tg, AuditLog)
+
+    # A non-admin's /unit_add is refused.
+    text = await tg.reply_text(OUTSIDER, group, "/unit_add GDDT Sở Giáo dục và Đào tạo")
+    assert "Chỉ cán bộ của đơn vị Trưởng khối hoặc Phó trưởng khối" in text
+
+    # Malformed arguments get the usage text or a precise reason.
+    assert "Cách dùng: /unit_add" in await tg.reply_text(ADMIN, group, "/unit_add")
+    assert "Cách dùng: /unit_add" in await tg.reply_text(ADMIN, group, "/unit_add GDDT")
+    assert "không hợp lệ" in await tg.reply_text(ADMIN, group, "/unit_add Y Sở Y")
+    assert "không hợp lệ" in await tg.reply_text(ADMIN, group, "/unit_add GIÁODỤC Sở Giáo dục")
+    assert "Khối đã có đơn vị mã YTE" in await tg.reply_text(ADMIN, group, "/unit_add yte Sở Y tế khác")
+    assert "quá giới hạn 200" in await tg.reply_text(ADMIN, group, "/unit_add GDDT " + "Sở " * 80)
+    # A bad line in a list refuses the whole list.
+    text = await tg.reply_text(ADMIN, group, "/unit_add GDDT Sở Giáo dục\nYTE Sở Y tế\nBDT Ban Dân tộc")
+    assert "Dòng 2" in text and "Không đơn vị nào được thêm" in text
+    assert "Cách dùng: /join" in await tg.reply_text(OUTSIDER, group, "/join")
+    assert "Khối không có đơn vị thành viên mã ZZZ" in await tg.reply_text(OUTSIDER, group, "/join ZZZ")
+    assert "Cách dùng: /head" in await tg.reply_text(ADMIN, group, "/head")
+    assert "Năm «20x6» không hợp lệ" in await tg.reply_text(ADMIN, group, "/head YTE 20x6")
+    assert "Cách dùng: /lang" in await tg.reply_text(ADMIN, group, "/lang fr")
+    assert "Cách dùng: /unit_remove" in await tg.reply_text(ADMIN, group, "/unit_remove")
+
+    assert _count(tg, Unit) == units_before
+    assert _count(tg, AuditLog) == audit_before
+    assert _count(tg, JoinRequest) == 0
+
+
+async def test_unbound_group_and_private_chat(tg: TelegramHarness) -> None:
+    group = tg.api.group("Nhóm lạ", admins=[ADMIN])
+    assert "chưa gắn với khối thi đua nào" in await tg.reply_text(ADMIN, group, "/units")
+    assert "chưa gắn với khối thi đua nào" in await tg.reply_text(ADMIN, group, "/unit_add YTE Sở Y tế")
+    # Unknown commands in a group are left to other bots, unless addressed to us.
+    assert await tg.say(ADMIN, group, "/weather") == []
+    assert "không có lệnh /weather" in await tg.reply_text(ADMIN, group, "/weather@KhoiTestBot")
+    assert await tg.say(ADMIN, group, "/units@OtherBot") == []
+
+    dm = tg.api.private(OUTSIDER)
+    text = await tg.reply_text(OUTSIDER, dm, "/start")
+    assert "Xin chào Bình Lê" in text and "chưa đại diện cho đơn vị nào" in text
+    assert "chưa thuộc khối thi đua nào" in await tg.reply_text(OUTSIDER, dm, "/units")
+    assert "chỉ dùng trong nhóm" in await tg.reply_text(OUTSIDER, dm, "/setup Khối")
+    assert "Tôi chỉ hiểu các lệnh" in await tg.reply_text(OUTSIDER, dm, "xin chào")
+    assert "không có lệnh /foo" in await tg.reply_text(OUTSIDER, dm, "/foo")
+
+
+async def test_roles_give_rights_and_setup_admin_steps_back(tg: TelegramHarness) -> None:
+    group = tg.api.group("Khối VH-XH", admins=[ADMIN])
+    head_officer, deputy_officer, member = OFFICERS[:3]
+    await tg.say(ADMIN, group, "/setup Khối thi đua Văn hóa – Xã hội")
+    await tg.say(ADMIN, group, "/unit_add YTE Sở Y tế\nGDDT Sở Giáo dục và Đào tạo\nBDT Ban Dân tộc")
+    text = await tg.reply_text(ADMIN, group, "/head YTE")
+    assert "YTE — Sở Y tế là Trưởng khối năm 2026" in text and "/join YTE" in text
+    # Head and deputy must differ.
+    assert "phải là hai đơn vị khác nhau" in await tg.reply_text(ADMIN, group, "/deputy YTE")
+    await tg.say(ADMIN, group, "/deputy GDDT")
+    # Next year's head is recorded but not in force.
+    assert "Có hiệu lực từ 01/01/2027" in await tg.reply_text(ADMIN, group, "/head BDT 2027")
+
+    post = (await tg.say(head_officer, group, "/join YTE"))[0]
+    assert (await tg.press(ADMIN, post, button(post, "Duyệt")["callback_data"]))["text"] == "Đã duyệt."
+    # From now on the head unit has an officer: the setup admin steps back and the head approves.
+    post = (await tg.say(deputy_officer, group, "/join GDDT"))[0]
+    answer = await tg.press(ADMIN, post, button(post, "Duyệt")["callback_data"])
+    assert answer["show_alert"] and "Chỉ Trưởng khối" in answer["text"]
+    assert (await tg.press(head_officer, post, button(post, "Duyệt")["callback_data"]))["text"] == "Đã duyệt."
+    post = (await tg.say(member, group, "/join BDT"))[0]
+    assert (await tg.press(deputy_officer, post, button(post, "Duyệt")["callback_data"]))["text"] == "Đã duyệt."
+
+    # The head unit's officer now manages; the setup admin no longer does.
+    assert "Trưởng khối" in await tg.reply_text(head_officer, group, "/whoami")
+    assert "Đã thêm TTTT" in await tg.reply_text(head_officer, group, "/unit_add TTTT Sở Thông tin và Truyền thông")
+    assert "Chỉ cán bộ của đơn vị Trưởng khối" in await tg.reply_text(ADMIN, group, "/unit_add PTTH Đài PT-TH")
+    assert "Chỉ cán bộ của đơn vị Trưởng khối" in await tg.reply_text(member, group, "/lang en")
+    # The deputy's officer switches the bloc to English.
+    assert "speaks English" in await tg.reply_text(deputy_officer, group, "/lang en")
+    assert "Member units" in await tg.reply_text(member, group, "/units")
+    # A person already acting for a unit cannot join another; /leave frees them.
+    assert "acts for one unit only" in await tg.reply_text(member, group, "/join TTTT")
+    assert "no longer acts for unit BDT" in await tg.reply_text(member, group, "/leave")
+    # /help shows the management commands to the head only.
+    assert "Bloc management" in await tg.reply_text(head_officer, group, "/help")
+    assert "Bloc management" not in await tg.reply_text(member, group, "/help")
+
+
+async def test_command_menu_registered_in_vietnamese_and_english(tg: TelegramHarness) -> None:
+    calls = tg.api.calls_of("setMyCommands")
+    scopes = {(c.params["scope"]["type"], c.params.get("language_code")) for c in calls}
+    assert scopes == {("all_group_chats", None), ("all_group_chats", "en"),
+                      ("all_private_chats", None), ("all_private_chats", "en")}
+    group_vi = next(c for c in calls if c.params["scope"]["type"] == "all_group_chats" and not c.params.get("language_code"))
+    described = {c["command"]: c["description"] for c in group_vi.params["commands"]}
+    assert described["unit_add"] == "Thêm đơn vị thành viên"
+    assert "setup" in described
+    private_vi = next(c for c in calls if c.params["scope"]["type"] == "all_private_chats" and not c.params.get("language_code"))
+    assert "setup" not in {c["command"] for c in private_vi.params["commands"]}
+
+
+async def test_group_migration_keeps_the_bloc(tg_fast: TelegramHarness) -> None:
+    tg = tg_fast
+    group = tg.api.group("Khối VH-XH", admins=[ADMIN])
+    await tg.say(ADMIN, group, "/setup Khối thi đua Văn hóa – Xã hội")
+    new_group, update_id = tg.api.migrate(group, ADMIN)
+    await tg.api.wait_for(lambda: update_id in tg.api.processed)
+    assert "Khối thi đua Văn hóa – Xã hội" in await tg.reply_text(ADMIN, new_group, "/start")
