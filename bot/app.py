@@ -47,27 +47,44 @@ async def _wait_for_stop() -> None:
     await stop.wait()
 
 
+def build_scheduler(core: Core, dispatcher) -> Component:  # noqa: ANN001 - a handlers.dispatch.Dispatcher
+    """The reminder engine with every feature's sources, driven by one APScheduler job."""
+    from scheduler.engine import ReminderEngine
+    from scheduler.runtime import SchedulerRuntime
+
+    registry = dispatcher.registry
+    engine = ReminderEngine(core, registry.reminder_sources, registry.live_renderers)
+    return SchedulerRuntime(engine, interval_seconds=core.settings.khoibot_tick_seconds)
+
+
+async def _run_components(components: list[Component], until: asyncio.Future | asyncio.Task) -> None:
+    started: list[Component] = []
+    try:
+        for component in components:
+            await component.start()
+            started.append(component)
+        await until
+    finally:
+        for component in reversed(started):
+            await component.stop()
+
+
 async def run_platforms(core: Core) -> None:
-    """Runs every platform whose token is configured until SIGINT/SIGTERM."""
+    """Runs every platform whose token is configured, and the scheduler, until SIGINT/SIGTERM."""
     dispatcher = build_dispatcher(core)
     components: list[Component] = []
     if core.settings.token():
         from handlers.telegram.adapter import TelegramAdapter  # the only place bot/ reaches Telegram
 
         components.append(TelegramAdapter(core, dispatcher))
-    started: list[Component] = []
-    try:
-        for component in components:
-            await component.start()
-            started.append(component)
-        await _wait_for_stop()
-    finally:
-        for component in reversed(started):
-            await component.stop()
+    components.append(build_scheduler(core, dispatcher))
+    await _run_components(components, asyncio.ensure_future(_wait_for_stop()))
 
 
 async def run_console(core: Core, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> None:
+    """The console chat with the same scheduler, so reminders appear in it too."""
     from handlers.console import ConsoleChat
 
-    chat = ConsoleChat(core, build_dispatcher(core), out=out)
-    await chat.run(stdin)
+    dispatcher = build_dispatcher(core)
+    chat = ConsoleChat(core, dispatcher, out=out)
+    await _run_components([build_scheduler(core, dispatcher)], asyncio.ensure_future(chat.run(stdin)))

@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     khoibot_timezone: str = "Asia/Ho_Chi_Minh"
     khoibot_language: Literal["vi", "en"] = "vi"
     log_level: str = "INFO"
+    # How often the scheduler fires due reminders, edits live posts and retries the outbox.
+    khoibot_tick_seconds: float = Field(default=5.0, gt=0, le=300)
 
     @field_validator("khoibot_timezone")
     @classmethod

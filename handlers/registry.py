@@ -9,7 +9,9 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from bot.services.live import LiveRenderer
     from handlers.request import Request
+    from scheduler.sources import ReminderSource
 
 
 class Who(Enum):
@@ -71,6 +73,9 @@ class Registry:
     # Tried in order for messages that are not commands: files and links, then plain text.
     attachment_handlers: list[Claimer] = field(default_factory=list)
     text_handlers: list[Claimer] = field(default_factory=list)
+    # What the scheduler needs from features: reminder sources and live-post renderers, by kind.
+    reminder_sources: dict[str, ReminderSource] = field(default_factory=dict)
+    live_renderers: dict[str, LiveRenderer] = field(default_factory=dict)
 
     def add_feature(self, module: object) -> None:
         for cmd in getattr(module, "COMMANDS", ()):
@@ -84,3 +89,11 @@ class Registry:
         self.deep_links.extend(getattr(module, "DEEP_LINKS", ()))
         self.attachment_handlers.extend(getattr(module, "ATTACHMENT_HANDLERS", ()))
         self.text_handlers.extend(getattr(module, "TEXT_HANDLERS", ()))
+        for source in getattr(module, "REMINDER_SOURCES", ()):
+            if source.kind in self.reminder_sources:
+                raise RuntimeError(f"reminder source {source.kind!r} registered twice")
+            self.reminder_sources[source.kind] = source
+        for kind, renderer in getattr(module, "LIVE_RENDERERS", {}).items():
+            if kind in self.live_renderers:
+                raise RuntimeError(f"live renderer {kind!r} registered twice")
+            self.live_renderers[kind] = renderer

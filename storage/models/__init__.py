@@ -12,6 +12,7 @@ from storage.models.blocs import (
     UnitMembership,
     UnitOfficer,
 )
+from storage.models.delivery import LivePost, OutboxMessage, ReminderSlot, SentReminder
 
 __all__ = [
     "Account",
@@ -19,8 +20,12 @@ __all__ = [
     "Bloc",
     "BlocChat",
     "JoinRequest",
+    "LivePost",
     "Officer",
+    "OutboxMessage",
+    "ReminderSlot",
     "RoleAssignment",
+    "SentReminder",
     "Unit",
     "UnitMembership",
     "UnitOfficer",
