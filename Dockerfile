@@ -5,7 +5,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    DATABASE_URL=sqlite:////data/khoibot.db
+    DATABASE_URL=sqlite:////data/khoibot.db \
+    KHOIBOT_FILES_DIR=/data/files
 
 WORKDIR /app
 COPY pyproject.toml README.md ./

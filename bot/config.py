@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -22,6 +23,8 @@ class Settings(BaseSettings):
     # Respect Telegram's flood limits (30 msg/s overall, 20 msg/min per group) and retry on 429.
     telegram_rate_limit: bool = True
     database_url: str = "sqlite:///./data/khoibot.db"
+    # Where submitted files are kept (content-addressed by SHA-256); back it up with the database.
+    khoibot_files_dir: Path = Path("./data/files")
     khoibot_timezone: str = "Asia/Ho_Chi_Minh"
     khoibot_language: Literal["vi", "en"] = "vi"
     log_level: str = "INFO"

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
+from bot.files import FileStore
 from bot.ports import Messenger
 from storage.db import Database
 
@@ -18,6 +19,7 @@ class Core:
         self.db = db
         self.clock: Clock = clock or SystemClock()
         self.messengers: dict[str, Messenger] = {}
+        self.files = FileStore(settings.khoibot_files_dir)
 
     def now(self) -> datetime:
         return self.clock.now()

@@ -17,6 +17,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.core import Core
 from handlers.telegram.adapter import TelegramAdapter
+from scheduler.engine import ReminderEngine, TickReport
 from tests.fakes.telegram_api import TOKEN, FakeBotApi, TgChat, TgUser
 from tests.fakes.telegram_http import FakeTelegramServer
 from tests.fakes.telegram_inprocess import InProcessRequest
@@ -25,6 +26,7 @@ from tests.fakes.telegram_inprocess import InProcessRequest
 def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
     values: dict[str, Any] = {
         "database_url": f"sqlite:///{tmp_path / 'khoibot.db'}",
+        "khoibot_files_dir": tmp_path / "files",
         "telegram_bot_token": None,
         "telegram_rate_limit": False,
         "khoibot_language": "vi",
@@ -43,27 +45,49 @@ class TelegramHarness:
         self.server = FakeTelegramServer(self.api) if http else None
         self.core: Core | None = None
         self.adapter: TelegramAdapter | None = None
+        self.engine: ReminderEngine | None = None
 
     async def start(self) -> None:
-        base = "http://unused.invalid"
         if self.server is not None:
             await self.server.start()
-            base = self.server.base_url
+        await self._start_bot()
+
+    async def _start_bot(self) -> None:
+        base = self.server.base_url if self.server is not None else "http://unused.invalid"
         settings = make_settings(self.tmp_path, telegram_bot_token=TOKEN, telegram_api_base_url=base)
         self.core = build_core(settings, self.clock)
+        dispatcher = build_dispatcher(self.core)
         request = None if self.http else InProcessRequest(self.api)
-        self.adapter = TelegramAdapter(self.core, build_dispatcher(self.core), request=request,
+        self.adapter = TelegramAdapter(self.core, dispatcher, request=request,
                                        get_updates_request=None if self.http else InProcessRequest(self.api))
         self.adapter.application.add_handler(TypeHandler(Update, self._mark), group=99)
+        # The scheduler's engine, driven by hand with the injected clock instead of APScheduler.
+        registry = dispatcher.registry
+        self.engine = ReminderEngine(self.core, registry.reminder_sources, registry.live_renderers)
         await self.adapter.start(poll_timeout=1)
 
-    async def stop(self) -> None:
+    async def _stop_bot(self) -> None:
         if self.adapter is not None:
             await self.adapter.stop()
-        if self.server is not None:
-            await self.server.stop()
+            self.adapter = None
         if self.core is not None:
             self.core.db.dispose()
+            self.core = None
+
+    async def stop(self) -> None:
+        await self._stop_bot()
+        if self.server is not None:
+            await self.server.stop()
+
+    async def restart(self) -> None:
+        """Stops the whole bot process (adapter, database) and starts a new one on the same data."""
+        await self._stop_bot()
+        await self._start_bot()
+
+    async def tick(self) -> TickReport:
+        """One scheduler pass at the clock's current time; returns once its messages are sent."""
+        assert self.engine is not None
+        return await self.engine.tick(self.clock.now())
 
     async def _mark(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         self.api.mark_processed(update.update_id)

@@ -13,6 +13,7 @@ from storage.models.blocs import (
     UnitOfficer,
 )
 from storage.models.delivery import LivePost, OutboxMessage, ReminderSlot, SentReminder
+from storage.models.files import StoredFile
 
 __all__ = [
     "Account",
@@ -26,6 +27,7 @@ __all__ = [
     "ReminderSlot",
     "RoleAssignment",
     "SentReminder",
+    "StoredFile",
     "Unit",
     "UnitMembership",
     "UnitOfficer",
