@@ -20,13 +20,11 @@ from itertools import groupby
 from sqlmodel import Session, select
 
 from bot.core import Core
-from bot.ports import Button
 from bot.services import live, outbox
-from bot.services.standing import bloc_year, role_units_now
+from bot.services.notify import Notice, queue_notice
 from scheduler.slots import due_slots
 from scheduler.sources import Reminder, ReminderSource
-from storage.models import Account, Bloc, ReminderSlot, SentReminder, Unit
-from storage.queries.blocs import accounts_of_officers, chats_of_bloc, member_units, officers_by_unit
+from storage.models import Bloc, ReminderSlot, SentReminder, Unit
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +99,7 @@ class ReminderEngine:
 
     def _queue(self, s: Session, slot: ReminderSlot, reminder: Reminder, now: datetime) -> int:
         bloc = s.get(Bloc, slot.bloc_id)
-        assert bloc is not None and bloc.id is not None and slot.id is not None
+        assert bloc is not None and slot.id is not None
         # The (slot, unit) key is unique in the database; a unit listed twice is reminded once.
         already = set(s.exec(select(SentReminder.unit_id).where(SentReminder.slot_id == slot.id)))
         units: list[Unit] = []
@@ -112,44 +110,6 @@ class ReminderEngine:
         if reminder.units and not units:
             return 0
         s.add_all(SentReminder(slot_id=slot.id, unit_id=u.id, sent_at=now) for u in units)  # type: ignore[misc]
-        key = f"slot{slot.id}"
-        out: list[outbox.Outgoing] = []
-
-        def private(account: Account, text: str, suffix: str, buttons: list[list[Button]] | None = None) -> None:
-            out.append(outbox.Outgoing(f"{key}:{suffix}:{account.id}", account.platform,
-                                       account.private_chat_id or "", text, bloc.id, account.id, buttons or []))
-
-        accounts = self._open_accounts(s, [u.id for u in units if u.id is not None])
-        personal: set[int | None] = set()
-        if reminder.private_text is not None:
-            for unit in units:
-                text = reminder.private_text(unit)
-                for account in accounts.get(unit.id, []):  # type: ignore[arg-type]
-                    personal.add(account.id)
-                    private(account, text, "dm")
-        if reminder.group_text is not None:
-            chats = chats_of_bloc(s, bloc.id)
-            out.extend(outbox.Outgoing(f"{key}:chat:{c.platform}:{c.chat_id}", c.platform, c.chat_id,
-                                       reminder.group_text, bloc.id, None, reminder.buttons) for c in chats)
-            if not chats:
-                # A bloc without a group chat (e.g. on Zalo only): each officer gets the post privately.
-                members = [u.id for u in member_units(s, bloc.id, bloc_year(bloc, now)) if u.id is not None]
-                for account in (a for accs in self._open_accounts(s, members).values() for a in accs):
-                    if account.id not in personal:
-                        private(account, reminder.group_text, "dm", reminder.buttons)
-        if reminder.managers_text is not None:
-            managing = list(set(role_units_now(s, bloc, now).values()))
-            for account in (a for accs in self._open_accounts(s, managing).values() for a in accs):
-                private(account, reminder.managers_text, "mgr")
-        return outbox.enqueue_many(s, out, now)
-
-    @staticmethod
-    def _open_accounts(s: Session, unit_ids: list[int]) -> dict[int, list[Account]]:
-        """Accounts with an open private chat, per unit (officers who never wrote to the bot are skipped)."""
-        officers = officers_by_unit(s, unit_ids)
-        accounts = accounts_of_officers(s, [o.id for offs in officers.values() for o in offs if o.id is not None])
-        return {
-            unit_id: [a for o in offs for a in accounts.get(o.id, [])  # type: ignore[arg-type]
-                      if a.private_chat_id and a.private_status == "open"]
-            for unit_id, offs in officers.items()
-        }
+        notice = Notice(units=units, group_text=reminder.group_text, private_text=reminder.private_text,
+                        managers_text=reminder.managers_text, buttons=reminder.buttons)
+        return queue_notice(s, bloc=bloc, notice=notice, key=f"slot{slot.id}", now=now)

@@ -7,33 +7,17 @@ nothing about the item itself: the source says, at firing time, which units stil
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
 from sqlmodel import Session
 
-from bot.ports import Button
-from storage.models import ReminderSlot, Unit
+from bot.services.notify import Notice
+from storage.models import ReminderSlot
 
-
-@dataclass
-class Reminder:
-    """One firing of a slot.
-
-    ``units``: the units this reminder is about (each recorded once in ``SentReminder``);
-    ``group_text``: posted in the bloc's group chat(s), naming the units and their officers;
-    ``private_text``: sent privately to every officer of each unit in ``units`` who opened a private
-    chat with the bot; ``managers_text``: sent privately to the head's and deputy's officers.
-    A bloc without a group chat gets ``group_text`` privately, once per officer of its member units.
-    """
-
-    units: list[Unit]
-    group_text: str | None = None
-    private_text: Callable[[Unit], str] | None = None
-    managers_text: str | None = None
-    buttons: list[list[Button]] = field(default_factory=list)
+# A reminder is a notice about the units that still have to act: the engine records one
+# ``SentReminder`` per unit in ``units`` and queues the notice (see bot.services.notify.Notice).
+Reminder = Notice
 
 
 class ReminderSource(Protocol):

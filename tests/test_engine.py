@@ -282,3 +282,15 @@ async def test_the_runtime_drives_the_engine_with_one_apscheduler_job(core, cloc
     finally:
         await runtime.stop()
     assert len(messenger.texts_to("-100")) == 1
+
+
+def test_officer_handles_name_officers_with_their_usernames(core) -> None:
+    from bot.ports import Sender
+    from bot.services.accounts import ensure_actor
+    from bot.services.notify import officer_handles
+
+    built = build_bloc(core, units=[("YTE", "Sở Y tế"), ("BDT", "Ban Dân tộc")], head=None)
+    with core.db.session() as s:
+        ensure_actor(s, Sender("telegram", "u0", "Lan", "lan_nt"), core.now())
+        handles = officer_handles(s, list(built.units.values()))
+    assert handles == {built.units["YTE"].id: "Lan (@lan_nt)", built.units["BDT"].id: "Hùng"}

@@ -1,0 +1,102 @@
+"""Queuing a notice to a bloc: its group chat(s), officers privately, the head's officers.
+
+Used by the reminder engine and by features that must tell every unit something (a conference
+moved, a pledge closed, results published). Messages go through the outbox, so they survive a
+restart and are retried; ``key`` makes queuing the same notice twice a no-op.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlmodel import Session
+
+from bot.ports import Button
+from bot.services import outbox
+from bot.services.standing import bloc_year, role_units_now
+from storage.models import Account, Bloc, Unit
+from storage.queries.blocs import accounts_of_officers, chats_of_bloc, member_units, officers_by_unit
+
+
+@dataclass
+class Notice:
+    """What to send, and to whom.
+
+    ``group_text``: posted in the bloc's group chat(s) (with ``buttons``); a bloc without a group
+    chat (e.g. on Zalo only) gets it privately, once per officer of its member units.
+    ``private_text``: sent privately to every officer of each unit in ``units``.
+    ``managers_text``: sent privately to the officers of the current head and deputy units.
+    Only officers who opened a private chat with the bot can be reached privately.
+    """
+
+    units: Sequence[Unit] = ()
+    group_text: str | None = None
+    private_text: Callable[[Unit], str] | None = None
+    managers_text: str | None = None
+    buttons: list[list[Button]] = field(default_factory=list)
+
+
+def open_accounts(s: Session, unit_ids: list[int]) -> dict[int, list[Account]]:
+    """Accounts with an open private chat, per unit (officers who never wrote to the bot are left out)."""
+    officers = officers_by_unit(s, unit_ids)
+    accounts = accounts_of_officers(s, [o.id for offs in officers.values() for o in offs if o.id is not None])
+    return {
+        unit_id: [a for o in offs for a in accounts.get(o.id, [])  # type: ignore[arg-type]
+                  if a.private_chat_id and a.private_status == "open"]
+        for unit_id, offs in officers.items()
+    }
+
+
+def queue_notice(s: Session, *, bloc: Bloc, notice: Notice, key: str, now: datetime) -> int:
+    """Queues the notice's messages in the outbox; returns how many were new."""
+    assert bloc.id is not None
+    out: list[outbox.Outgoing] = []
+
+    def private(account: Account, text: str, suffix: str, buttons: list[list[Button]] | None = None) -> None:
+        out.append(outbox.Outgoing(f"{key}:{suffix}:{account.id}", account.platform, account.private_chat_id or "",
+                                   text, bloc.id, account.id, buttons or []))
+
+    units = [u for u in notice.units if u.id is not None]
+    personal: set[int | None] = set()
+    if notice.private_text is not None:
+        accounts = open_accounts(s, [u.id for u in units])  # type: ignore[misc]
+        for unit in units:
+            text = notice.private_text(unit)
+            for account in accounts.get(unit.id, []):  # type: ignore[arg-type]
+                personal.add(account.id)
+                private(account, text, "dm")
+    if notice.group_text is not None:
+        chats = chats_of_bloc(s, bloc.id)
+        out.extend(outbox.Outgoing(f"{key}:chat:{c.platform}:{c.chat_id}", c.platform, c.chat_id, notice.group_text,
+                                   bloc.id, None, notice.buttons) for c in chats)
+        if not chats:
+            members = [u.id for u in member_units(s, bloc.id, bloc_year(bloc, now)) if u.id is not None]
+            for account in (a for accs in open_accounts(s, members).values() for a in accs):
+                if account.id not in personal:
+                    private(account, notice.group_text, "dm", notice.buttons)
+    if notice.managers_text is not None:
+        managing = list(set(role_units_now(s, bloc, now).values()))
+        for account in (a for accs in open_accounts(s, managing).values() for a in accs):
+            private(account, notice.managers_text, "mgr")
+    return outbox.enqueue_many(s, out, now)
+
+
+def officer_handles(s: Session, units: Sequence[Unit]) -> dict[int, str]:
+    """For each unit, its officers as a group post names them: "Lan (@lan_nt), Hùng".
+
+    A Telegram @username notifies the person even in a busy group; a name alone is shown otherwise.
+    Units without an officer map to an empty string.
+    """
+    unit_ids = [u.id for u in units if u.id is not None]
+    officers = officers_by_unit(s, unit_ids)
+    accounts = accounts_of_officers(s, [o.id for offs in officers.values() for o in offs if o.id is not None])
+    out: dict[int, str] = {}
+    for unit_id in unit_ids:
+        names = []
+        for officer in officers.get(unit_id, []):
+            usernames = [a.username for a in accounts.get(officer.id, []) if a.username]  # type: ignore[arg-type]
+            names.append(f"{officer.display_name} (@{usernames[0]})" if usernames else officer.display_name)
+        out[unit_id] = ", ".join(names)
+    return out
