@@ -7,6 +7,7 @@ Offsets (each has a stable ``key``, the reminder's identity across replanning):
 - ``OnDueDay(at)``: at a clock time on the item's own day (08:00 on the due day).
 - ``Overdue(n, at)``: at a clock time on the n-th working day after the item's day.
 - ``Summary(n, at)``: the same moment rule as ``Overdue``, but addressed to the bloc's head.
+- ``At()``: exactly at the item's time (closing a pledge or a vote), never moved.
 
 Working hours (giờ hành chính) are 07:30–17:00 (both included), Monday–Friday, in the bloc's zone. A reminder
 that would fall outside them moves to the next working morning (08:00); a reminder *before* the
@@ -90,7 +91,17 @@ class Summary:
     keep_time = False
 
 
-Offset = Before | OnDueDay | Overdue | Summary
+@dataclass(frozen=True)
+class At:
+    """Exactly at the item's time, never moved: an action rather than a reminder (closing a pledge or
+    a vote at its deadline), fired by the same engine so it survives restarts."""
+
+    key = "at"
+    before_item = False
+    keep_time = True
+
+
+Offset = Before | OnDueDay | Overdue | Summary | At
 
 
 @dataclass(frozen=True)
@@ -137,6 +148,8 @@ def nth_working_day_after(local: datetime, n: int) -> datetime:
 
 
 def _raw_time(offset: Offset, anchor: datetime) -> datetime:
+    if isinstance(offset, At):
+        return anchor
     if isinstance(offset, Before):
         return anchor - offset.delta
     if isinstance(offset, OnDueDay):

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from scheduler.planner import (
     DEADLINE_DEFAULTS,
     MEETING_DEFAULTS,
+    At,
     Before,
     OnDueDay,
     is_working_time,
@@ -113,3 +114,9 @@ def test_meeting_plan_properties(anchor: datetime) -> None:
     assert by_key["b120m"].due_at == anchor - timedelta(hours=2)
     assert all(s.due_at < anchor for s in slots)
     assert all(is_working_time(s.due_at.astimezone(VN)) for s in slots if s.key != "b120m")
+
+
+def test_at_fires_exactly_at_the_item_even_at_night() -> None:
+    closing = datetime(2026, 12, 19, 23, 30, tzinfo=VN)  # Saturday night
+    assert local(plan(closing, [Before(timedelta(hours=1)), At()], TZ)) == [
+        ("b60m", "Fri 18/12 16:00"), ("at", "Sat 19/12 23:30")]
