@@ -61,6 +61,8 @@ class Incoming:
     reply_to: SentRef | None = None
     reply_to_bot: bool = False
     attachment: Attachment | None = None
+    # The file of the message this one replies to (a head's "/deadline ..." in reply to a template).
+    reply_attachment: Attachment | None = None
 
 
 @dataclass(frozen=True)

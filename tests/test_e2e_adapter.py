@@ -107,3 +107,21 @@ async def test_a_blocked_private_chat_is_recorded(tg_fast: TelegramHarness) -> N
     await tg.api.wait_for(lambda: update_id in tg.api.processed)
     with tg.core.db.session() as s:
         assert account_by_platform_id(s, "telegram", "8").private_status == "blocked"
+
+
+def test_a_reply_to_a_document_carries_that_document() -> None:
+    from telegram import Update
+
+    from handlers.telegram.adapter import to_incoming
+
+    doc = {"message_id": 5, "date": 0, "chat": {"id": -1, "type": "supergroup", "title": "K"},
+           "from": {"id": 7, "is_bot": False, "first_name": "Hà"},
+           "document": {"file_id": "F1", "file_unique_id": "U1", "file_name": "mau.docx", "file_size": 3}}
+    msg = {"message_id": 6, "date": 0, "chat": {"id": -1, "type": "supergroup", "title": "K"},
+           "from": {"id": 7, "is_bot": False, "first_name": "Hà"}, "text": "/deadline 10/12/2026 17:00 | BC",
+           "reply_to_message": doc}
+    incoming = to_incoming(Update.de_json({"update_id": 1, "message": msg}, None), bot_id=99)
+    assert incoming is not None and incoming.attachment is None
+    assert incoming.reply_attachment is not None
+    assert (incoming.reply_attachment.file_ref, incoming.reply_attachment.file_name) == ("F1", "mau.docx")
+    assert incoming.reply_to is not None and incoming.reply_to.message_id == "5" and not incoming.reply_to_bot

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Chat, ChatMemberUpdated, Update
+from telegram import Chat, ChatMemberUpdated, Message, Update
 from telegram.constants import ChatMemberStatus
 from telegram.ext import (
     AIORateLimiter,
@@ -39,20 +39,25 @@ def _chat_info(chat: Chat) -> ChatInfo:
     return ChatInfo(PLATFORM, str(chat.id), chat.type in (Chat.GROUP, Chat.SUPERGROUP), chat.title)
 
 
+def _attachment(msg: Message | None) -> Attachment | None:
+    if msg is None:
+        return None
+    if msg.document is not None:
+        doc = msg.document
+        return Attachment("document", file_ref=doc.file_id, file_name=doc.file_name,
+                          size=doc.file_size, mime=doc.mime_type)
+    if msg.photo:
+        photo = msg.photo[-1]  # the largest size
+        return Attachment("photo", file_ref=photo.file_id, file_name=f"photo_{photo.file_unique_id}.jpg",
+                          size=photo.file_size, mime="image/jpeg")
+    return None
+
+
 def to_incoming(update: Update, bot_id: int) -> Incoming | None:
     """The platform-neutral view of a message update; None for what the bot ignores."""
     msg, user, chat = update.effective_message, update.effective_user, update.effective_chat
     if msg is None or user is None or chat is None or user.is_bot or chat.type == Chat.CHANNEL:
         return None
-    attachment: Attachment | None = None
-    if msg.document is not None:
-        doc = msg.document
-        attachment = Attachment("document", file_ref=doc.file_id, file_name=doc.file_name,
-                                size=doc.file_size, mime=doc.mime_type)
-    elif msg.photo:
-        photo = msg.photo[-1]  # the largest size
-        attachment = Attachment("photo", file_ref=photo.file_id, file_name=f"photo_{photo.file_unique_id}.jpg",
-                                size=photo.file_size, mime="image/jpeg")
     reply = msg.reply_to_message
     return Incoming(
         sender=Sender(PLATFORM, str(user.id), user.full_name, user.username),
@@ -61,7 +66,8 @@ def to_incoming(update: Update, bot_id: int) -> Incoming | None:
         message_id=str(msg.message_id),
         reply_to=SentRef(PLATFORM, str(chat.id), str(reply.message_id)) if reply else None,
         reply_to_bot=bool(reply and reply.from_user and reply.from_user.id == bot_id),
-        attachment=attachment,
+        attachment=_attachment(msg),
+        reply_attachment=_attachment(reply),
     )
 
 
