@@ -13,7 +13,7 @@ from typing import Protocol
 from sqlmodel import Session
 
 from bot.services.notify import Notice
-from storage.models import ReminderSlot
+from storage.models import Bloc, ReminderSlot
 
 # A reminder is a notice about the units that still have to act: the engine records one
 # ``SentReminder`` per unit in ``units`` and queues the notice (see bot.services.notify.Notice).
@@ -22,8 +22,15 @@ Reminder = Notice
 
 class ReminderSource(Protocol):
     kind: str
+    # The /remind_config list that plans this source's items (bot.services.reminder_config.KINDS).
+    config_kind: str
 
     def build(self, s: Session, slot: ReminderSlot, now: datetime) -> Reminder | None:
         """What to send for ``slot`` at ``now``; None when nothing is to be sent (the item was
         closed or cancelled, everyone has done the thing, or it is too late to be useful)."""
+        ...
+
+    def replan_bloc(self, s: Session, bloc: Bloc, now: datetime) -> int:
+        """Replans every open item of ``bloc`` with the bloc's current offsets (after /remind_config);
+        returns how many items were replanned."""
         ...

@@ -14,6 +14,7 @@ from storage.models.blocs import (
 )
 from storage.models.delivery import LivePost, OutboxMessage, ReminderSlot, SentReminder
 from storage.models.files import StoredFile
+from storage.models.reminders import ReminderConfig
 
 __all__ = [
     "Account",
@@ -24,6 +25,7 @@ __all__ = [
     "LivePost",
     "Officer",
     "OutboxMessage",
+    "ReminderConfig",
     "ReminderSlot",
     "RoleAssignment",
     "SentReminder",
