@@ -39,6 +39,7 @@ async def _store(req: Request, att: Attachment) -> int:
     try:
         content = await req.messenger.download(att)
     except SendError as exc:
+        log.warning("pledge document download failed", exc_info=True)
         raise UserError("pledge.download_failed") from exc
     saved = req.core.files.write(content)
     row = record_file(req.session, saved, file_name=att.file_name or "giao-uoc", mime=att.mime,
@@ -166,7 +167,7 @@ async def pledge_close(req: Request) -> None:
 
 async def pledge_status(req: Request) -> None:
     bloc = req.require_bloc()
-    pledge = rules.pick_to_view(req.session, bloc, _year_arg(req), req.command)
+    pledge = rules.pick(req.session, bloc, _year_arg(req), req.command)
     text = status_text(req.session, rules.board(req.session, pledge))
     # In a private chat the document comes along; in the group it was posted with the pledge.
     document = None if req.is_group else _document(req, pledge)
@@ -175,7 +176,7 @@ async def pledge_status(req: Request) -> None:
 
 async def pledge_export(req: Request) -> None:
     bloc = req.require_bloc()
-    pledge = rules.pick_to_view(req.session, bloc, _year_arg(req), req.command)
+    pledge = rules.pick(req.session, bloc, _year_arg(req), req.command)
     board = rules.board(req.session, pledge)
     stem = export.file_stem(board)
     xlsx = export.to_xlsx(req.session, board)

@@ -59,10 +59,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Khối chưa có giao ước thi đua năm {year}.",
         "en": "The bloc has no pledge for {year}.",
     },
-    "pledge.none": {
-        "vi": "Khối chưa có giao ước thi đua nào. Trưởng khối, Phó trưởng khối mở bằng /pledge_open <năm> | <hạn ký> | <nội dung>.",
-        "en": "The bloc has no pledge yet. The head or deputy opens one with /pledge_open <year> | <deadline> | <text>.",
-    },
     "pledge.which": {
         "vi": "Khối đang mở ký giao ước của nhiều năm ({years}); hãy ghi rõ năm, ví dụ /{command} {year}.",
         "en": "Pledges of several years are open ({years}); say which year, e.g. /{command} {year}.",

@@ -66,7 +66,8 @@ def parse_lookup_year(raw: str, bloc: Bloc, now: datetime, command: str) -> int:
 
 # --- which pledge a command means -------------------------------------------------------------
 def pick(s: Session, bloc: Bloc, year: int | None, command: str) -> Pledge:
-    """The pledge of ``year``, or without a year the one open pledge (several open: ask for the year)."""
+    """The pledge of ``year``; without a year the one open pledge (several open: ask for the year),
+    or when none is open the latest one (to read, export, or be told it is closed)."""
     assert bloc.id is not None
     if year is not None:
         pledge = pledge_of_year(s, bloc.id, year)
@@ -74,23 +75,13 @@ def pick(s: Session, bloc: Bloc, year: int | None, command: str) -> Pledge:
             raise UserError("pledge.none_for_year", year=year)
         return pledge
     pledges = open_pledges(s, bloc.id)
-    if not pledges:
-        raise UserError("pledge.none_open")
     if len(pledges) > 1:
         years = sorted(p.year for p in pledges)
         raise UserError("pledge.which", years=", ".join(map(str, years)), command=command, year=years[-1])
-    return pledges[0]
-
-
-def pick_to_view(s: Session, bloc: Bloc, year: int | None, command: str) -> Pledge:
-    """Like :func:`pick`, but without a year and nothing open, the latest pledge (to read or export)."""
-    assert bloc.id is not None
-    if year is None and not open_pledges(s, bloc.id):
-        pledge = latest_pledge(s, bloc.id)
-        if pledge is None:
-            raise UserError("pledge.none")
-        return pledge
-    return pick(s, bloc, year, command)
+    latest = pledges[0] if pledges else latest_pledge(s, bloc.id)
+    if latest is None:
+        raise UserError("pledge.none_open")
+    return latest
 
 
 # --- who signed -----------------------------------------------------------------------------
