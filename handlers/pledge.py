@@ -16,11 +16,12 @@ from bot.services import pledge_export as export
 from bot.services.notify import Notice, queue_notice
 from bot.services.pledge_reminders import PledgeReminders
 from bot.services.pledge_texts import SIGN_PREFIX, final_text, post_message, render_live, status_text
+from bot.services.standing import standing
 from bot.timefmt import fmt_datetime
 from handlers.args import fields
 from handlers.registry import Callback, Command, Who
 from handlers.request import Request
-from storage.models import Pledge, StoredFile
+from storage.models import Bloc, Pledge, StoredFile
 from storage.queries.blocs import chats_of_bloc
 
 log = logging.getLogger(__name__)
@@ -116,11 +117,22 @@ def _year_arg(req: Request) -> int | None:
 
 
 async def sign_button(req: Request, match: re.Match[str]) -> None:
-    bloc = req.require_bloc()
+    """The "✍️ Ký giao ước" button: under the group post and reminders, or a private copy (no group)."""
     pledge = req.session.get(Pledge, int(match.group(1)))
-    if pledge is None or pledge.bloc_id != bloc.id:
+    if pledge is None:
         raise UserError("pledge.gone")
-    outcome = rules.sign(req.session, pledge=pledge, who=req.standing, now=req.now)
+    if req.is_group:
+        bloc = req.require_bloc()
+        if pledge.bloc_id != bloc.id:  # a button of another bloc's post, forged into this group
+            raise UserError("pledge.gone")
+        who = req.standing
+    else:
+        # A private copy of the post: the presser's unit in the pledge's own bloc decides.
+        found = req.session.get(Bloc, pledge.bloc_id)
+        assert found is not None
+        bloc, req.lang = found, found.language
+        who = standing(req.session, bloc, req.actor, req.now)
+    outcome = rules.sign(req.session, pledge=pledge, who=who, now=req.now)
     unit = outcome.unit
     if outcome.signed:
         req.toast(req.t("pledge.signed_toast", year=pledge.year, code=unit.code, unit=unit.name))

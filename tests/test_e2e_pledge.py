@@ -281,6 +281,9 @@ async def test_a_bloc_without_a_group_gets_the_pledge_privately(tg_fast: Telegra
     post = posts[signer.id]
     answer = await tg.press(signer, post, button(post, "Ký giao ước")["callback_data"])
     assert answer["text"] == "✅ Đã ký giao ước thi đua năm 2027 cho đơn vị TTTT — Sở Thông tin và Truyền thông."
+    # The same private button forged by someone acting for no unit of the bloc changes nothing.
+    answer = await tg.press(OUTSIDER, post, button(post, "Ký giao ước")["callback_data"])
+    assert answer["show_alert"] and "chưa đại diện cho đơn vị nào" in answer["text"]
     assert count(tg, PledgeSignature) == 1
     assert not texts_to(tg, group.id)[-1].startswith("📜")  # nothing went to the unbound group
     # Closing sends the final list privately too.
@@ -296,7 +299,11 @@ async def test_presses_at_once_count_once_per_unit(tg_fast: TelegramHarness, clo
     second = TgUser(300, "Hùng Hai")  # a second officer of YTE
     join = (await tg.say(second, group, "/join YTE"))[0]
     await tg.press(HEAD, join, button(join, "Duyệt")["callback_data"])
-    post = (await tg.say(HEAD, group, OPEN))[0]
+    # Opened from the head's private chat: the post goes to the group, the head gets a confirmation.
+    before = len(tg.api.bot_log)
+    text = await tg.reply_text(HEAD, tg.api.private(HEAD), OPEN)
+    assert "đã được gửi vào nhóm của khối" in text
+    post = next(m for m in tg.api.bot_log[before:] if m["chat"]["id"] == group.id)
     data = button(post, "Ký giao ước")["callback_data"]
     pressers = [*OFFICERS, *OFFICERS, second, OUTSIDER]  # everyone twice, YTE's second officer, an outsider
     answers = await asyncio.gather(*(tg.press(user, post, data) for user in pressers))
