@@ -82,11 +82,11 @@ async def pledge_open(req: Request) -> None:
     post = post_message(req.session, pledge)
     document = _document(req, pledge)
     chats = chats_of_bloc(req.session, bloc.id)
-    in_bloc_group = False
+    where = (req.incoming.chat.platform, req.incoming.chat.chat_id)
+    # Typed in the bloc's group, the post itself is the answer; elsewhere the head gets a confirmation.
+    in_bloc_group = req.is_group and any((c.platform, c.chat_id) == where for c in chats)
     for chat in chats:
         messenger = req.core.messengers.get(chat.platform)
-        here = req.is_group and chat.platform == req.incoming.chat.platform and chat.chat_id == req.incoming.chat.chat_id
-        in_bloc_group = in_bloc_group or here
         ref = None
         if messenger is not None:
             if document is not None:

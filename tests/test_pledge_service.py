@@ -9,6 +9,8 @@ import threading
 from datetime import datetime, timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
@@ -40,10 +42,10 @@ def built(core: Core) -> BuiltBloc:
 
 
 def open_pledge(core: Core, built: BuiltBloc, *, year: int = 2027, deadline: datetime = DEADLINE,
-                text: str = "Các đơn vị cam kết thi đua hoàn thành xuất sắc nhiệm vụ năm 2027.") -> int:
+                text: str = "Các đơn vị cam kết thi đua hoàn thành xuất sắc nhiệm vụ năm 2027.", by: str = "VHTTDL") -> int:
     with core.db.session() as s:
         pledge = rules.open_pledge(s, bloc=s.get(Bloc, built.bloc.id), year=year, deadline=deadline, text=text,
-                                   file_id=None, actor=built.officers["VHTTDL"], now=core.now())
+                                   file_id=None, actor=built.officers[by], now=core.now())
         assert pledge.id is not None
         return pledge.id
 
@@ -62,7 +64,7 @@ def unsign(core: Core, built: BuiltBloc, pledge_id: int, actor: Actor) -> rules.
         return rules.unsign(s, pledge=pledge, who=standing(s, built.bloc, actor, core.now()), now=core.now())
 
 
-def add_officer(core: Core, built: BuiltBloc, code: str, user_id: str, name: str) -> Actor:
+def add_officer(core: Core, built: BuiltBloc, code: str, user_id: str, name: str, approver: str = "VHTTDL") -> Actor:
     """A second officer for ``code``, approved by the head unit's officer."""
     now = core.now()
     with core.db.session() as s:
@@ -70,7 +72,7 @@ def add_officer(core: Core, built: BuiltBloc, code: str, user_id: str, name: str
         note_private_chat(s, actor.account, user_id)  # type: ignore[arg-type]
         outcome = membership.request_join(s, who=standing(s, built.bloc, actor, now), code=code, now=now)
         membership.decide_join(s, bloc=built.bloc, request_id=outcome.request.id, approve=True,  # type: ignore[union-attr]
-                               approver=built.officers["VHTTDL"], now=now)
+                               approver=built.officers[approver], now=now)
     return actor
 
 
@@ -424,3 +426,55 @@ def test_the_export_opens_in_a_spreadsheet_with_the_right_rows(core, built, cloc
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows[0][0] == "Mã đơn vị" and len(rows) == 10
     assert ["LDTBXH", "Sở Lao động – Thương binh và Xã hội", "", "", "Chưa ký"] in rows
+
+
+def test_a_racing_second_open_is_refused_by_the_database(core, built, monkeypatch) -> None:
+    open_pledge(core, built)
+    monkeypatch.setattr(rules, "check_new", lambda *args: None)  # both requests passed the early check
+    with pytest.raises(UserError) as refused:
+        open_pledge(core, built, text="cùng lúc")
+    assert refused.value.key == "pledge.exists"
+    assert count(core, Pledge) == 1
+
+
+SMALL = [("YTE", "Sở Y tế"), ("GDDT", "Sở Giáo dục và Đào tạo"), ("BDT", "Ban Dân tộc")]
+
+
+@pytest.fixture
+def small(core: Core) -> tuple[BuiltBloc, dict[str, tuple[Actor, Actor]], int]:
+    """Three units with two officers each and an open pledge, shared by the examples of one test."""
+    built = build_bloc(core, units=SMALL, head="YTE")
+    officers = {code: (built.officers[code], add_officer(core, built, code, f"{code}-2", f"Phó {code}", "YTE"))
+                for code, _ in SMALL}
+    return built, officers, open_pledge(core, built, by="YTE")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(st.tuples(st.sampled_from([code for code, _ in SMALL]), st.integers(0, 1), st.booleans()),
+                      max_size=20))
+def test_signatures_follow_a_simple_model(core, small, steps) -> None:
+    """Any sequence of signing and withdrawing by the two officers of three units: the first signer of
+    a unit counts until withdrawn, the count is the number of units signed, no row is ever lost."""
+    built, officers, pledge_id = small
+    with core.db.session() as s:
+        for row in s.exec(select(PledgeSignature)):  # each example starts with no signature
+            s.delete(row)
+    model: dict[str, int] = {}
+    rows = 0
+    for code, which, signing in steps:
+        actor = officers[code][which]
+        if signing:
+            outcome = sign(core, built, pledge_id, actor)
+            assert outcome.signed == (code not in model)
+            if outcome.signed:
+                model[code], rows = which, rows + 1
+            assert outcome.signer.id == officers[code][model[code]].officer_id
+        elif code in model:
+            unsign(core, built, pledge_id, actor)
+            del model[code]
+        else:
+            with pytest.raises(UserError):
+                unsign(core, built, pledge_id, actor)
+    b = board(core, pledge_id)
+    assert b.count == len(model) and {x.unit.code for x in b.signed} == set(model)
+    assert count(core, PledgeSignature) == rows
