@@ -14,6 +14,7 @@ from storage.models.blocs import (
 )
 from storage.models.delivery import LivePost, OutboxMessage, ReminderSlot, SentReminder
 from storage.models.files import StoredFile
+from storage.models.pledge import Pledge, PledgeSignature
 from storage.models.reminders import ReminderConfig
 
 __all__ = [
@@ -25,6 +26,8 @@ __all__ = [
     "LivePost",
     "Officer",
     "OutboxMessage",
+    "Pledge",
+    "PledgeSignature",
     "ReminderConfig",
     "ReminderSlot",
     "RoleAssignment",

@@ -1,0 +1,212 @@
+"""Pledge signing (ký giao ước thi đua): /pledge_open, the sign button, /sign, /unsign,
+/pledge_close, /pledge_status and /pledge_export."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from bot.dates import parse_when
+from bot.errors import UserError
+from bot.files import record_file
+from bot.ports import Attachment, Document, OutMessage, SendError
+from bot.services import live, outbox
+from bot.services import pledge as rules
+from bot.services import pledge_export as export
+from bot.services.notify import Notice, queue_notice
+from bot.services.pledge_reminders import PledgeReminders
+from bot.services.pledge_texts import SIGN_PREFIX, final_text, post_message, render_live, status_text
+from bot.services.standing import standing
+from bot.timefmt import fmt_datetime
+from handlers.args import fields
+from handlers.registry import Callback, Command, Who
+from handlers.request import Request
+from storage.models import Bloc, Pledge, StoredFile
+from storage.queries.blocs import chats_of_bloc
+
+log = logging.getLogger(__name__)
+
+
+# --- /pledge_open ---------------------------------------------------------------------------
+def _attachment(req: Request) -> Attachment | None:
+    """The pledge's document: the file the command is the caption of, or the file it replies to."""
+    att = req.incoming.attachment or req.incoming.reply_attachment
+    return att if att is not None and (att.file_ref or att.url) else None
+
+
+async def _store(req: Request, att: Attachment) -> int:
+    """Downloads and keeps the document (bytes on disk before the row); no write is open meanwhile."""
+    req.commit()
+    try:
+        content = await req.messenger.download(att)
+    except SendError as exc:
+        log.warning("pledge document download failed", exc_info=True)
+        raise UserError("pledge.download_failed") from exc
+    saved = req.core.files.write(content)
+    row = record_file(req.session, saved, file_name=att.file_name or "giao-uoc", mime=att.mime,
+                      platform=req.messenger.platform, platform_file_id=att.file_ref, now=req.now)
+    assert row.id is not None
+    return row.id
+
+
+def _document(req: Request, pledge: Pledge) -> Document | None:
+    if pledge.file_id is None:
+        return None
+    stored = req.session.get(StoredFile, pledge.file_id)
+    if stored is None:
+        return None
+    return Document(stored.file_name, req.core.files.read(stored.sha256), stored.mime or "application/octet-stream")
+
+
+async def pledge_open(req: Request) -> None:
+    bloc = req.require_bloc()
+    parts = fields(req.args)
+    att = _attachment(req)
+    if len(parts) not in (2, 3) or not all(parts[:2]):
+        raise UserError("pledge_open.usage")
+    text = parts[2] if len(parts) == 3 else ""
+    if att is not None and att.file_ref is None and att.url:  # a shared link (Zalo): kept in the text
+        text, att = f"{text}\n{att.url}".strip(), None
+    if not text and att is None:
+        raise UserError("pledge_open.usage")
+    year = rules.parse_open_year(parts[0], bloc, req.now)
+    deadline = parse_when(parts[1], now=req.now, tz=bloc.timezone, default_time=rules.DEFAULT_DEADLINE_TIME)
+    rules.clean_text(text)
+    rules.check_new(req.session, bloc, year, deadline)  # refuse before downloading anything
+    file_id = await _store(req, att) if att is not None else None
+    if not text:
+        text = req.t("pledge.text_in_file", year=year)
+    pledge = rules.open_pledge(req.session, bloc=bloc, year=year, deadline=deadline, text=text, file_id=file_id,
+                               actor=req.actor, now=req.now)
+    assert pledge.id is not None and bloc.id is not None
+    post = post_message(req.session, pledge)
+    document = _document(req, pledge)
+    chats = chats_of_bloc(req.session, bloc.id)
+    where = (req.incoming.chat.platform, req.incoming.chat.chat_id)
+    # Typed in the bloc's group, the post itself is the answer; elsewhere the head gets a confirmation.
+    in_bloc_group = req.is_group and any((c.platform, c.chat_id) == where for c in chats)
+    for chat in chats:
+        messenger = req.core.messengers.get(chat.platform)
+        ref = None
+        if messenger is not None:
+            if document is not None:
+                await req.send(messenger, chat.chat_id, OutMessage(
+                    req.t("pledge.doc_caption", year=year, bloc=bloc.name), document=document))
+            ref = await req.send(messenger, chat.chat_id, post)
+        if ref is not None:
+            live.register_post(req.session, bloc_id=bloc.id, kind=rules.KIND, item_id=pledge.id, ref=ref, now=req.now)
+        else:  # not connected now, or the send failed: the outbox delivers it (without the live counter)
+            outbox.enqueue(req.session, dedup_key=f"pledge{pledge.id}:post:{chat.platform}:{chat.chat_id}",
+                           platform=chat.platform, chat_id=chat.chat_id, text=post.text, now=req.now,
+                           bloc_id=bloc.id, buttons=post.buttons)
+    if not chats:
+        # A bloc without a group chat (e.g. on Zalo only): every officer gets the post privately.
+        queue_notice(req.session, bloc=bloc, notice=Notice(group_text=post.text, buttons=post.buttons),
+                     key=f"pledge{pledge.id}:open", now=req.now)
+    if not in_bloc_group:
+        key = "pledge.opened_elsewhere" if chats else "pledge.opened_no_group"
+        await req.reply(req.t(key, year=year, deadline=fmt_datetime(deadline, bloc.timezone)))
+
+
+# --- signing --------------------------------------------------------------------------------
+def _year_arg(req: Request) -> int | None:
+    parts = req.args.split()
+    if len(parts) > 1:
+        raise UserError(f"{req.command}.usage")
+    return rules.parse_lookup_year(parts[0], req.require_bloc(), req.now, req.command) if parts else None
+
+
+async def sign_button(req: Request, match: re.Match[str]) -> None:
+    """The "✍️ Ký giao ước" button: under the group post and reminders, or a private copy (no group)."""
+    pledge = req.session.get(Pledge, int(match.group(1)))
+    if pledge is None:
+        raise UserError("pledge.gone")
+    if req.is_group:
+        bloc = req.require_bloc()
+        if pledge.bloc_id != bloc.id:  # a button of another bloc's post, forged into this group
+            raise UserError("pledge.gone")
+        who = req.standing
+    else:
+        # A private copy of the post: the presser's unit in the pledge's own bloc decides.
+        found = req.session.get(Bloc, pledge.bloc_id)
+        assert found is not None
+        bloc, req.lang = found, found.language
+        who = standing(req.session, bloc, req.actor, req.now)
+    outcome = rules.sign(req.session, pledge=pledge, who=who, now=req.now)
+    unit = outcome.unit
+    if outcome.signed:
+        req.toast(req.t("pledge.signed_toast", year=pledge.year, code=unit.code, unit=unit.name))
+    else:
+        req.toast(req.t("pledge.already", code=unit.code, year=pledge.year, signer=outcome.signer.display_name,
+                        at=fmt_datetime(outcome.signature.signed_at, bloc.timezone)), alert=True)
+
+
+async def sign(req: Request) -> None:
+    bloc = req.require_bloc()
+    pledge = rules.pick(req.session, bloc, _year_arg(req), req.command)
+    outcome = rules.sign(req.session, pledge=pledge, who=req.standing, now=req.now)
+    unit, at = outcome.unit, fmt_datetime(outcome.signature.signed_at, bloc.timezone)
+    if not outcome.signed:
+        await req.reply(req.t("pledge.already", code=unit.code, year=pledge.year,
+                              signer=outcome.signer.display_name, at=at))
+        return
+    board = rules.board(req.session, pledge)
+    await req.reply(req.t("pledge.signed_reply", name=req.actor.name, year=pledge.year, code=unit.code,
+                          unit=unit.name, at=at, count=board.count, total=board.total))
+
+
+async def unsign(req: Request) -> None:
+    bloc = req.require_bloc()
+    pledge = rules.pick(req.session, bloc, _year_arg(req), req.command)
+    withdrawn = rules.unsign(req.session, pledge=pledge, who=req.standing, now=req.now)
+    await req.reply(req.t("pledge.unsigned", code=withdrawn.unit.code, unit=withdrawn.unit.name, year=pledge.year,
+                          signer=withdrawn.signer.display_name,
+                          at=fmt_datetime(withdrawn.signature.signed_at, bloc.timezone),
+                          deadline=fmt_datetime(pledge.deadline, bloc.timezone)))
+
+
+# --- closing, status, export ----------------------------------------------------------------
+async def pledge_close(req: Request) -> None:
+    bloc = req.require_bloc()
+    pledge = rules.pick(req.session, bloc, _year_arg(req), req.command)
+    board = rules.close(req.session, pledge=pledge, actor=req.actor, now=req.now, early=True)
+    assert pledge.id is not None
+    # The final list reaches every unit the way reminders do: the group, or privately without one.
+    queue_notice(req.session, bloc=bloc, notice=Notice(group_text=final_text(board)),
+                 key=f"pledge{pledge.id}:closed", now=req.now)
+    await req.reply(req.t("pledge.closed_reply", year=pledge.year, count=board.count, total=board.total))
+
+
+async def pledge_status(req: Request) -> None:
+    bloc = req.require_bloc()
+    pledge = rules.pick(req.session, bloc, _year_arg(req), req.command)
+    text = status_text(req.session, rules.board(req.session, pledge))
+    # In a private chat the document comes along; in the group it was posted with the pledge.
+    document = None if req.is_group else _document(req, pledge)
+    await req.reply(OutMessage(text, document=document))
+
+
+async def pledge_export(req: Request) -> None:
+    bloc = req.require_bloc()
+    pledge = rules.pick(req.session, bloc, _year_arg(req), req.command)
+    board = rules.board(req.session, pledge)
+    stem = export.file_stem(board)
+    xlsx = export.to_xlsx(req.session, board)
+    csv = export.to_csv(board)
+    caption = req.t("pledge.export_caption", year=pledge.year, count=board.count, total=board.total)
+    await req.reply(OutMessage(caption, document=Document(f"{stem}.xlsx", xlsx, export.XLSX_MIME)))
+    await req.reply(OutMessage(req.t("pledge.export_csv_caption"),
+                               document=Document(f"{stem}.csv", csv, export.CSV_MIME)))
+
+
+COMMANDS = [
+    Command("pledge_open", pledge_open, who=Who.MANAGER),
+    Command("sign", sign, who=Who.MEMBER),
+    Command("unsign", unsign, who=Who.MEMBER),
+    Command("pledge_status", pledge_status, who=Who.MEMBER),
+    Command("pledge_export", pledge_export, who=Who.MEMBER),
+    Command("pledge_close", pledge_close, who=Who.MANAGER),
+]
+CALLBACKS = [Callback(SIGN_PREFIX, sign_button, re.compile(r"s:(\d{1,10})"))]
+REMINDER_SOURCES = [PledgeReminders()]
+LIVE_RENDERERS = {rules.KIND: render_live}
