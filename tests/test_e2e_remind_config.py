@@ -22,6 +22,7 @@ async def test_show_set_refuse_and_reset(tg_fast: TelegramHarness) -> None:
     text = await tg.reply_text(MEMBER, group, "/remind_config")
     assert "Hạn nộp báo cáo (han): 7n 3n 1n 08:00 +1 +2 +3 tổng+4 (mặc định)" in text
     assert "Hội nghị (hoinghi): 3n 1n 2g! (mặc định)" in text
+    assert "Ký giao ước thi đua (giaouoc): 7n 3n 1n 08:00 tổng+4 (mặc định)" in text
     assert "Bỏ phiếu (trước khi đóng) (phieu): 1n 1g!" in text
 
     def configs() -> int:
@@ -32,6 +33,7 @@ async def test_show_set_refuse_and_reset(tg_fast: TelegramHarness) -> None:
     assert "Không có lịch nhắc «tuan»" in await tg.reply_text(ADMIN, group, "/remind_config tuan 1n")
     assert "Không hiểu «7x»" in await tg.reply_text(ADMIN, group, "/remind_config han 7x 1n")
     assert "không dùng được cho lịch «Hội nghị»" in await tg.reply_text(ADMIN, group, "/remind_config hoinghi 1n +1")
+    assert "giao ước đóng đúng hạn" in await tg.reply_text(ADMIN, group, "/remind_config giaouoc 3n +1")
     assert "Cách dùng: /remind_config" in await tg.reply_text(ADMIN, group, "/remind_config han")
     assert configs() == 0
 

@@ -93,7 +93,7 @@ def test_opening_plans_reminders_before_the_deadline_the_close_and_the_summary(c
     pledge_id = open_pledge(core, built)
     with core.db.session() as s:
         slots = {row.slot: row.due_at.astimezone(VN) for row in slots_of(s, "pledge", pledge_id)}
-    # 7n 3n 1n 08:00 +1 +2 +3 tổng+4 without the overdue notices (signing is closed by then), plus the close.
+    # The default pledge plan 7n 3n 1n 08:00 tổng+4 (no overdue notices: signing is closed by then), plus the close.
     assert slots == {
         "b10080m": datetime(2026, 12, 8, 17, 0, tzinfo=VN),
         "b4320m": datetime(2026, 12, 14, 8, 0, tzinfo=VN),  # Saturday 12/12 moves to Monday morning
@@ -387,7 +387,7 @@ def test_remind_config_replans_open_pledges(core, built) -> None:
     pledge_id = open_pledge(core, built)
     with core.db.session() as s:
         bloc = s.get(Bloc, built.bloc.id)
-        reminder_config.set_plan(s, bloc=bloc, kind="pledge", text="2n +1 tổng+2", actor=built.officers["VHTTDL"],
+        reminder_config.set_plan(s, bloc=bloc, kind="pledge", text="2n tổng+2", actor=built.officers["VHTTDL"],
                                  now=core.now())
         assert PledgeReminders().replan_bloc(s, bloc, core.now()) == 1
     with core.db.session() as s:

@@ -51,8 +51,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "«{token}» is too far: at most 60 days before, 20 working days after.",
     },
     "remind.bad_not_allowed": {
-        "vi": "«{token}» không dùng được cho lịch «{kind_name}»: hội nghị chỉ nhắc trước (và giờ trong ngày), bỏ phiếu chỉ nhắc trước khi đóng.",
-        "en": "«{token}» cannot be used for «{kind_name}»: conferences are reminded before (or at a time on the day), votes only before closing.",
+        "vi": "«{token}» không dùng được cho lịch «{kind_name}»: hội nghị chỉ nhắc trước (và giờ trong ngày); giao ước đóng đúng hạn nên không nhắc quá hạn (+1), chỉ có tổng+N; bỏ phiếu chỉ nhắc trước khi đóng.",
+        "en": "«{token}» cannot be used for «{kind_name}»: conferences are reminded before (or at a time on the day); the pledge closes at its deadline, so no overdue notices (+1), only sum+N; votes only before closing.",
     },
     "remind.bad_too_many": {
         "vi": "Lịch nhắc có quá nhiều mốc (tối đa 12).",

@@ -27,17 +27,21 @@ KINDS = (DEADLINE, MEETING, PLEDGE, VOTE)
 # the last one at its exact time.
 VOTE_DEFAULTS: tuple[ConfigOffset, ...] = (Before(timedelta(days=1)), Before(timedelta(hours=1), keep_time=True))
 
+# Signing the pledge is a deadline like the others, but the pledge closes at it: no overdue notices,
+# only the summary telling the head which units never signed.
+PLEDGE_DEFAULTS: tuple[ConfigOffset, ...] = tuple(o for o in DEADLINE_DEFAULTS if not isinstance(o, Overdue))
+
 DEFAULTS: dict[str, tuple[ConfigOffset, ...]] = {
     DEADLINE: DEADLINE_DEFAULTS,  # type: ignore[dict-item]
     MEETING: MEETING_DEFAULTS,  # type: ignore[dict-item]
-    PLEDGE: DEADLINE_DEFAULTS,  # type: ignore[dict-item]  # signing the pledge is a deadline like any other
+    PLEDGE: PLEDGE_DEFAULTS,
     VOTE: VOTE_DEFAULTS,
 }
-# A conference is not "overdue" after it is held; a vote closes at its time and has nothing after.
+# A conference is not "overdue" after it is held; the pledge and a vote close at their time.
 ALLOWED: dict[str, tuple[type, ...]] = {
     DEADLINE: (Before, OnDueDay, Overdue, Summary),
     MEETING: (Before, OnDueDay),
-    PLEDGE: (Before, OnDueDay, Overdue, Summary),
+    PLEDGE: (Before, OnDueDay, Summary),
     VOTE: (Before,),
 }
 # Names officers type for each list (Vietnamese without accents, and English).
