@@ -15,10 +15,14 @@ from storage.models.blocs import (
 from storage.models.delivery import LivePost, OutboxMessage, ReminderSlot, SentReminder
 from storage.models.files import StoredFile
 from storage.models.reminders import ReminderConfig
+from storage.models.votes import AwardType, Ballot, BallotSlip, Vote, VoteCandidate, VoteDraft, VoteRules
 
 __all__ = [
     "Account",
     "AuditLog",
+    "AwardType",
+    "Ballot",
+    "BallotSlip",
     "Bloc",
     "BlocChat",
     "JoinRequest",
@@ -33,4 +37,8 @@ __all__ = [
     "Unit",
     "UnitMembership",
     "UnitOfficer",
+    "Vote",
+    "VoteCandidate",
+    "VoteDraft",
+    "VoteRules",
 ]
