@@ -63,10 +63,15 @@ class Share:
         return cls(Fraction(body), strict)
 
 
+# The defaults: at least two thirds cast a ballot; more than half approve.
+TWO_THIRDS = Share(Fraction(2, 3), strict=False)
+OVER_HALF = Share(Fraction(1, 2), strict=True)
+
+
 @dataclass(frozen=True)
 class Rules:
-    quorum: Share = Share(Fraction(2, 3), strict=False)
-    threshold: Share = Share(Fraction(1, 2), strict=True)
+    quorum: Share = TWO_THIRDS
+    threshold: Share = OVER_HALF
     base: str = BASE_MEMBERS  # members | cast
     # A run-off of an election: the most votes wins, whatever the share.
     plurality: bool = False
