@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from handlers import awards, blocs, membership, reminders, roles, start, units
+from handlers import awards, blocs, membership, reminders, roles, start, units, votes
 from handlers.registry import Registry
 
-FEATURES = (start, blocs, units, membership, roles, reminders, awards)
+FEATURES = (start, blocs, units, membership, roles, reminders, awards, votes)
 
 
 def build_registry() -> Registry:

@@ -63,7 +63,7 @@ async def test_vote_rules_show_set_refuse_reset(tg_fast: TelegramHarness) -> Non
 
     text = await tg.reply_text(MEMBER, group, "/vote_rules")
     assert "từ 2/3 trở lên số đơn vị thành viên bỏ phiếu (nay 9 đơn vị: ít nhất 6)" in text
-    assert "trên 1/2 tổng số đơn vị thành viên đồng ý (nay ít nhất 5/9)" in text
+    assert "trên 1/2 tổng số đơn vị thành viên đồng ý (nay ít nhất 5 phiếu trong 9 đơn vị)" in text
     assert "Tự bầu (tubau): có" in text and "Loại trừ (loaitru): có" in text
 
     assert "Chỉ cán bộ của đơn vị Trưởng khối" in await tg.reply_text(MEMBER, group, "/vote_rules tubau khong")
@@ -78,7 +78,7 @@ async def test_vote_rules_show_set_refuse_reset(tg_fast: TelegramHarness) -> Non
     text = await tg.reply_text(ADMIN, group, "/vote_rules tucso >1/2")
     assert "trên 1/2 số đơn vị thành viên bỏ phiếu (nay 9 đơn vị: ít nhất 5)" in text
     text = await tg.reply_text(ADMIN, group, "/vote_rules nguong 66,7%")
-    assert "trên 66,7% tổng số đơn vị thành viên đồng ý (nay ít nhất 7/9)" in text
+    assert "trên 66,7% tổng số đơn vị thành viên đồng ý (nay ít nhất 7 phiếu trong 9 đơn vị)" in text
     text = await tg.reply_text(ADMIN, group, "/vote_rules tubau không")
     assert "Tự bầu (tubau): không" in text
     await tg.say(ADMIN, group, "/vote_rules macdinh")

@@ -54,8 +54,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "• Quorum (quorum): a vote is valid when {share} of the member units cast a ballot (now {members} units: at least {needed}); otherwise it is void.",
     },
     "rules.threshold": {
-        "vi": "• Ngưỡng suy tôn (nguong): đơn vị được chọn khi được {share} tổng số đơn vị thành viên đồng ý (nay ít nhất {needed}/{members}); lấy theo số phiếu từ cao xuống đến đủ chỉ tiêu, bằng phiếu ở suất cuối thì bầu lại.",
-        "en": "• Threshold (threshold): a unit is selected when {share} of all member units approve it (now at least {needed}/{members}); the top by count fill the quota, a tie for the last seat goes to a run-off.",
+        "vi": "• Ngưỡng suy tôn (nguong): đơn vị được chọn khi được {share} tổng số đơn vị thành viên đồng ý (nay ít nhất {needed} phiếu trong {members} đơn vị); lấy theo số phiếu từ cao xuống đến đủ chỉ tiêu, bằng phiếu ở suất cuối thì bầu lại.",
+        "en": "• Threshold (threshold): a unit is selected when {share} of all member units approve it (now at least {needed} of {members}); the top by count fill the quota, a tie for the last seat goes to a run-off.",
     },
     "rules.election": {
         "vi": "• Bầu Trưởng khối, Phó trưởng khối (bau): trúng cử khi được nhiều phiếu nhất và {share} số phiếu bầu (phiếu trắng vẫn tính là phiếu bầu); không ai đạt hoặc hòa phiếu thì bầu lại giữa những đơn vị cao phiếu nhất, vòng bầu lại lấy đơn vị nhiều phiếu nhất.",
