@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from handlers import awards, blocs, membership, reminders, roles, start, units, votes
+from handlers import awards, blocs, elections, membership, reminders, roles, start, units, votes
 from handlers.registry import Registry
 
-FEATURES = (start, blocs, units, membership, roles, reminders, awards, votes)
+FEATURES = (start, blocs, units, membership, roles, reminders, awards, votes, elections)
 
 
 def build_registry() -> Registry:

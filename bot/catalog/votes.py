@@ -93,3 +93,42 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "rules.set": {"vi": "✅ Đã cập nhật quy chế bỏ phiếu.", "en": "✅ Voting rules updated."},
 }
+
+MESSAGES.update({
+    # --- /elect, /handover ---------------------------------------------------------------------
+    "cmd.elect": {"vi": "Bầu Trưởng khối rồi Phó trưởng khối của năm (phiếu kín)", "en": "Elect a year's head, then deputy (secret ballot)"},
+    "args.elect": {"vi": "<năm> [| thời gian đóng hoặc tay]", "en": "<year> [| closing time or hand]"},
+    "cmd.handover": {"vi": "Bàn giao: Trưởng, Phó trưởng khối mới nhận nhiệm vụ ngay", "en": "Hand over: the new head and deputy take office now"},
+    "args.handover": {"vi": "[năm]", "en": "[year]"},
+    "elect.usage": {
+        "vi": "Cách dùng: /elect <năm> [| thời gian đóng hoặc tay], ví dụ /elect {next_year} (đóng bằng tay) hoặc /elect {next_year} | 20/12/2026 11:00. Bầu Trưởng khối trước; gõ lại /elect {next_year} sau khi có kết quả để bầu Phó trưởng khối.",
+        "en": "Usage: /elect <year> [| closing time or hand], e.g. /elect {next_year} (closed by hand) or /elect {next_year} | 20/12/2026 11:00. The head is elected first; type /elect {next_year} again after the result to elect the deputy.",
+    },
+    "elect.past_year": {"vi": "Không bầu cho năm {year} đã qua; thường bầu cho năm sau ({next_year}).", "en": "{year} is past; elections are usually for next year ({next_year})."},
+    "elect.open": {"vi": "Đang bầu {role} (phiếu #{id}); đóng phiếu đó trước bằng /vote_close {id}.", "en": "The {role} election (#{id}) is open; close it first with /vote_close {id}."},
+    "elect.needs_runoff": {
+        "vi": "Phiếu bầu {role} #{id} chưa có đơn vị trúng cử: mở vòng bầu lại bằng /vote_runoff {id}.",
+        "en": "Vote #{id} for the {role} elected nobody yet: open the run-off with /vote_runoff {id}.",
+    },
+    "elect.done": {
+        "vi": "Năm {year} đã bầu xong: Trưởng khối {head}, Phó trưởng khối {deputy}. Bàn giao ngay bằng /handover {year}.",
+        "en": "The {year} election is complete: head {head}, deputy {deputy}. Hand over now with /handover {year}.",
+    },
+    "handover.usage": {"vi": "Cách dùng: /handover [năm], ví dụ /handover {next_year}.", "en": "Usage: /handover [year], e.g. /handover {next_year}."},
+    "handover.not_head": {"vi": "Chỉ cán bộ của đơn vị Trưởng khối đương nhiệm mới bàn giao được.", "en": "Only an officer of the current head unit can hand over."},
+    "handover.bad_year": {"vi": "Bàn giao cho năm sau ({next_year}); năm {year} đã có hiệu lực.", "en": "Hand over to next year ({next_year}); {year} is already in force."},
+    "handover.no_head": {
+        "vi": "Chưa có Trưởng khối năm {year}: bầu bằng /elect {year} (hoặc đặt bằng /head <MÃ> {year}).",
+        "en": "There is no head for {year} yet: elect one with /elect {year} (or set it with /head <CODE> {year}).",
+    },
+    "handover.already": {"vi": "Trưởng khối, Phó trưởng khối năm {year} đã nhận nhiệm vụ rồi.", "en": "The head and deputy of {year} are already in office."},
+    "handover.done": {
+        "vi": "🤝 BÀN GIAO: từ {when}, {head} là Trưởng khối (nhiệm kỳ năm {year}), nhận bàn giao từ {outgoing}. Cán bộ của đơn vị Trưởng khối mới quản trị khối từ bây giờ.",
+        "en": "🤝 HANDOVER: from {when}, {head} is the bloc head (term {year}), taking over from {outgoing}. The new head unit's officers manage the bloc from now on.",
+    },
+    "handover.deputy": {"vi": "Phó trưởng khối: {deputy}.", "en": "Deputy head: {deputy}."},
+    "handover.no_deputy": {
+        "vi": "Chưa có Phó trưởng khối năm {year}: Phó trưởng khối hiện tại tiếp tục đến khi bầu xong (/elect {year}).",
+        "en": "No deputy for {year} yet: the current deputy stays until one is elected (/elect {year}).",
+    },
+})
