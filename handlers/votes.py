@@ -309,7 +309,12 @@ async def flow_text(req: Request) -> bool:
         return False
     if not req.standing.can_manage:
         return False
-    draft.closes_at = parse_closing(req.incoming.text, req)
+    text = req.incoming.text
+    # In a busy group, only what looks like an answer is taken: a reply to the bot, a time or date, "tay".
+    looks_like_time = any(ch.isdigit() for ch in text) or awards.fold(text) in HAND_WORDS
+    if req.is_group and not req.incoming.reply_to_bot and not looks_like_time:
+        return False
+    draft.closes_at = parse_closing(text, req)
     draft.by_hand = draft.closes_at is None
     draft.step = "confirm"
     req.session.add(draft)

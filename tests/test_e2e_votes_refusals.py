@@ -128,7 +128,11 @@ async def test_guided_flow_with_a_shortlist_and_a_typed_time(tg_fast: TelegramHa
     answer = await tg.press(HEAD, flow, f"{button(flow, 'Huỷ')['callback_data'].rsplit(':', 1)[0]}:go")
     assert answer["show_alert"] and "hết hiệu lực" in answer["text"]
     # The closing time typed: a bad one is refused with the accepted forms, a good one is confirmed.
-    assert "Không đọc được thời gian «mai nhé»" in await tg.reply_text(HEAD, group, "mai nhé")
+    assert "Ngày «32/11/2026 10:00» không có trên lịch" in await tg.reply_text(HEAD, group, "32/11/2026 10:00")
+    # Chatter in the group is left alone; a reply to the bot is read as the answer.
+    assert await tg.say(HEAD, group, "chờ chút nhé") == []
+    answer = [m for m in await tg.say(HEAD, group, "mai nhé", reply_to=flow) if m["chat"]["id"] == group.id]
+    assert len(answer) == 1 and "Không đọc được thời gian «mai nhé»" in answer[0]["text"]
     # Someone else's text in the group is not taken as the time.
     assert await tg.say(OF["YTE"], group, "25/11/2026 10:00") == []
     confirm = (await tg.say(HEAD, group, "25/11/2026 10:00"))[0]
