@@ -174,8 +174,8 @@ def test_independent_of_ballot_order_and_replaced_ballots(case, rnd, data) -> No
     # Units first cast other ballots, then replaced them: only the last one counts.
     earlier = [(v, frozenset(data.draw(st.lists(st.sampled_from(candidates), unique=True, max_size=quota))))
                for v in ballots if data.draw(st.booleans())]
+    rnd.shuffle(earlier)  # earlier ballots in any order, each unit's final one last
     events = earlier + list(ballots.items())
-    rnd.shuffle(earlier)
     assert last_ballots(events) == ballots
     replaced = count(members, candidates, last_ballots(events), quota, rules)
     assert (replaced.counts, replaced.selected, replaced.tied) == (result.counts, result.selected, result.tied)

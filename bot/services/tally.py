@@ -100,9 +100,6 @@ class Tally:
     def void(self) -> bool:
         return not self.quorum_met
 
-    def share_of(self, candidate: int, base: int) -> Fraction:
-        return Fraction(self.counts[candidate], base) if base else Fraction(0)
-
 
 class BallotError(ValueError):
     """A ballot the tally must not count (the services refuse it before it is stored)."""
