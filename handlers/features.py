@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from handlers import blocs, membership, pledge, reminders, roles, start, units
+from handlers import awards, blocs, elections, membership, pledge, reminders, roles, start, units, votes
 from handlers.registry import Registry
 
-FEATURES = (start, blocs, units, membership, roles, reminders, pledge)
+FEATURES = (start, blocs, units, membership, roles, reminders, pledge, awards, votes, elections)
 
 
 def build_registry() -> Registry:

@@ -16,10 +16,14 @@ from storage.models.delivery import LivePost, OutboxMessage, ReminderSlot, SentR
 from storage.models.files import StoredFile
 from storage.models.pledge import Pledge, PledgeSignature
 from storage.models.reminders import ReminderConfig
+from storage.models.votes import AwardType, Ballot, BallotSlip, Vote, VoteCandidate, VoteDraft, VoteRules
 
 __all__ = [
     "Account",
     "AuditLog",
+    "AwardType",
+    "Ballot",
+    "BallotSlip",
     "Bloc",
     "BlocChat",
     "JoinRequest",
@@ -36,4 +40,8 @@ __all__ = [
     "Unit",
     "UnitMembership",
     "UnitOfficer",
+    "Vote",
+    "VoteCandidate",
+    "VoteDraft",
+    "VoteRules",
 ]

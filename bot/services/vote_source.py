@@ -1,0 +1,65 @@
+"""The reminder engine's view of votes: remind units that have not voted, and close at the time.
+
+Slots are planned per vote (``bot.services.votes.plan_vote``): the bloc's vote reminder plan
+(default 1 day and 1 hour before) plus ``At()`` at the closing time, when ``build`` closes the vote
+and returns the results as the notice to every unit.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from bot.i18n import t
+from bot.ports import Button
+from bot.services.audit import SYSTEM
+from bot.services.notify import Notice, officer_handles
+from bot.services.reminder_config import VOTE
+from bot.services.vote_views import reminder_group_text, reminder_private_text, results_text, turnout
+from bot.services.votes import KIND, OPEN, close_vote, plan_vote
+from storage.models import Bloc, ReminderSlot, Unit, Vote
+from storage.queries.votes import open_votes
+
+
+class VoteSource:
+    kind = KIND
+    config_kind = VOTE
+
+    def build(self, s: Session, slot: ReminderSlot, now: datetime) -> Notice | None:
+        vote = s.get(Vote, slot.item_id)
+        bloc = s.get(Bloc, slot.bloc_id)
+        if vote is None or bloc is None or vote.state != OPEN:
+            return None
+        if slot.slot == "at":
+            closed = close_vote(s, vote=vote, actor=SYSTEM, now=now)
+            return Notice(group_text=results_text(s, closed.vote, bloc.language, closed.role_error))
+        if vote.closes_at is None or vote.closes_at <= now:
+            return None
+        _, waiting = turnout(s, vote)
+        if not waiting:
+            return None
+        handles = officer_handles(s, waiting)
+        lang = bloc.language
+        closes_at = vote.closes_at
+
+        def private(unit: Unit) -> str:
+            return reminder_private_text(vote, unit, lang, bloc, closes_at)
+
+        buttons = [[Button(label_of(lang), url=vote.link)]] if vote.link else []
+        return Notice(units=waiting, group_text=reminder_group_text(s, vote, waiting, handles, lang, bloc),
+                      private_text=private, buttons=buttons)
+
+    def replan_bloc(self, s: Session, bloc: Bloc, now: datetime) -> int:
+        assert bloc.id is not None
+        votes = [v for v in open_votes(s, bloc.id) if v.closes_at is not None]
+        for vote in votes:
+            plan_vote(s, vote, bloc, now)
+        return len(votes)
+
+
+def label_of(lang: str) -> str:
+    return t(lang, "vote.btn_vote")
+
+
+SOURCE = VoteSource()

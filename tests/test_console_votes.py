@@ -1,0 +1,46 @@
+"""A vote in the console chat: the deep-link button opens the private ballot, buttons are numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_console import run_cli
+
+SCRIPT = """/setup Khối thi đua Văn hóa – Xã hội
+/unit_add YTE Sở Y tế\\
+GDDT Sở Giáo dục và Đào tạo
+/head YTE
+/as Lan
+/join YTE
+/as Quản trị
+1
+/as Hùng
+/join GDDT
+/as Lan
+1
+/vote Cờ thi đua của Chính phủ | tay
+1
+2
+3
+/group
+/as Hùng
+/dm
+/phieu 1 2
+/group
+/as Lan
+/vote_close 1
+/quit
+"""
+
+
+def test_a_vote_in_the_console(tmp_path: Path) -> None:
+    out = run_cli(tmp_path, ["console"], SCRIPT)
+    assert out.returncode == 0, out.stderr
+    text = out.stdout
+    assert "Traceback" not in text + out.stderr
+    assert "🗳 BỎ PHIẾU KÍN #1 — bình xét, suy tôn: Cờ thi đua của Chính phủ" in text
+    assert "→ Mở chat riêng của Lan với KhốiBot." in text  # the «🗳 Bỏ phiếu» deep link
+    assert "[1] ⬜ 1. GDDT — Sở Giáo dục và Đào tạo   [2] ⬜ 2. YTE — Sở Y tế   [3] 📨 Gửi phiếu trắng" in text
+    assert "✅ Đã nhận phiếu của đơn vị YTE cho #1" in text and "✅ Đã nhận phiếu của đơn vị GDDT cho #1" in text
+    assert "2. YTE — Sở Y tế: 2 phiếu (100%) ✅" in text
+    assert "✅ Được suy tôn (chỉ tiêu 1): YTE — Sở Y tế" in text

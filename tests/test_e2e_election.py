@@ -1,0 +1,99 @@
+"""Electing next year's head and deputy by secret ballot, with a run-off, then the handover,
+end to end through the real Telegram adapter over real HTTP."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import select
+
+from bot.timefmt import year_start
+from storage.models import RoleAssignment, Unit
+from tests.conftest import VN
+from tests.harness import TelegramHarness, button
+from tests.vote_play import HEAD, OFFICERS, YTE_SECOND, assert_secret, setup_bloc, vote
+
+OF = OFFICERS
+
+
+async def test_election_with_a_runoff_and_the_handover(tg: TelegramHarness, clock) -> None:
+    group = await setup_bloc(tg)
+    assert "Cách dùng: /elect <năm>" in await tg.reply_text(HEAD, group, "/elect")
+    assert "Chỉ cán bộ của đơn vị Trưởng khối" in await tg.reply_text(OF["YTE"], group, "/elect 2027")
+
+    # --- the head's ballot: nobody gets more than half, YTE and GDDT tie at the top -----------------
+    post = (await tg.say(HEAD, group, "/elect 2027"))[0]
+    assert post["text"].startswith("🗳 BỎ PHIẾU KÍN #1 — bầu Trưởng khối năm 2027")
+    assert "Mỗi đơn vị chọn 1 đơn vị" in post["text"] and "Danh sách bầu (9 đơn vị)" in post["text"]
+    assert "Trúng cử khi được nhiều phiếu nhất và trên 1/2 số phiếu bầu" in post["text"]
+    assert button(post, "Bỏ phiếu")["url"] == "https://t.me/KhoiTestBot?start=v1"
+    assert "Đang bầu Trưởng khối (phiếu #1)" in await tg.reply_text(HEAD, group, "/elect 2027")
+    choices = {"VHTTDL": ["YTE"], "YTE": ["YTE"], "TTTT": ["YTE"], "GDDT": ["GDDT"], "LDTBXH": ["GDDT"],
+               "PTTH": ["GDDT"], "BDT": ["BDT"], "BHXH": ["BDT"], "CDSP": []}
+    for code, chosen in choices.items():
+        await vote(tg, OF[code], 1, chosen)
+    text = await tg.reply_text(HEAD, group, "/vote_close 1")
+    assert text.startswith("📊 KẾT QUẢ KIỂM PHIẾU #1 — Trưởng khối năm 2027\n"
+                           "Đóng lúc 23/11/2026 09:00. Đơn vị thành viên: 9. Đã bỏ phiếu: 9 (100%), trong đó 1 phiếu trắng.")
+    assert ("Số phiếu bầu (tỷ lệ trên số phiếu đã bỏ):\n4. GDDT — Sở Giáo dục và Đào tạo: 3 phiếu (33,3%)\n"
+            "9. YTE — Sở Y tế: 3 phiếu (33,3%)\n1. BDT — Ban Dân tộc: 2 phiếu (22,2%)\n") in text
+    assert "Chưa đơn vị nào trúng cử Trưởng khối. Bầu lại giữa: GDDT, YTE — gõ /vote_runoff 1" in text
+    assert "mở vòng bầu lại bằng /vote_runoff 1" in await tg.reply_text(HEAD, group, "/elect 2027")
+
+    # --- the run-off between the top two, decided by the most votes ------------------------------------
+    runoff = (await tg.say(HEAD, group, "/vote_runoff 1"))[0]
+    assert runoff["text"].startswith("🗳 BỎ PHIẾU KÍN #2 — bầu Trưởng khối năm 2027 — bầu lại (vòng 2, sau phiếu #1)")
+    assert "Danh sách bầu (2 đơn vị):\n1. GDDT — Sở Giáo dục và Đào tạo\n2. YTE — Sở Y tế\n" in runoff["text"]
+    assert "Vòng bầu lại: đơn vị được nhiều phiếu nhất trúng cử" in runoff["text"]
+    assert "Đã có phiếu bầu lại cho #1" in await tg.reply_text(HEAD, group, "/vote_runoff 1")
+    for code in ("VHTTDL", "YTE", "TTTT", "BDT", "BHXH"):
+        await vote(tg, OF[code], 2, ["YTE"])
+    for code in ("GDDT", "LDTBXH", "PTTH"):
+        await vote(tg, OF[code], 2, ["GDDT"])
+    # YTE's second officer sends another ballot for YTE: still one ballot for the unit.
+    await vote(tg, YTE_SECOND, 2, ["YTE"])
+    text = await tg.reply_text(HEAD, group, "/vote_close 2")
+    assert "Đã bỏ phiếu: 8 (88,9%), trong đó 0 phiếu trắng." in text
+    assert "2. YTE — Sở Y tế: 5 phiếu (62,5%) ✅\n1. GDDT — Sở Giáo dục và Đào tạo: 3 phiếu (37,5%)" in text
+    assert "✅ Trúng cử Trưởng khối năm 2027: YTE — Sở Y tế" in text
+    assert "Tiếp theo: bầu Phó trưởng khối — Trưởng khối hoặc Phó trưởng khối gõ /elect 2027." in text
+
+    with tg.core.db.session() as s:
+        yte = s.exec(select(Unit).where(Unit.code == "YTE")).one()
+        head_2027 = s.exec(select(RoleAssignment).where(RoleAssignment.year == 2027,
+                                                        RoleAssignment.role == "head")).one()
+    assert head_2027.unit_id == yte.id and head_2027.effective_from == year_start(2027, "Asia/Ho_Chi_Minh")
+
+    # --- the deputy's ballot leaves out the elected head -----------------------------------------------
+    post = (await tg.say(HEAD, group, "/elect 2027 | 23/11/2026 10:00"))[0]
+    assert post["text"].startswith("🗳 BỎ PHIẾU KÍN #3 — bầu Phó trưởng khối năm 2027")
+    assert "Danh sách bầu (8 đơn vị)" in post["text"] and "YTE — Sở Y tế" not in post["text"]
+    for code in ("VHTTDL", "YTE", "GDDT", "LDTBXH", "TTTT", "PTTH"):
+        await vote(tg, OF[code], 3, ["GDDT"])
+    await vote(tg, OF["BDT"], 3, ["BDT"])
+    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=VN))
+    await tg.tick()
+    results = [m["text"] for m in tg.api.bot_messages(group.id) if m["text"].startswith("📊 KẾT QUẢ KIỂM PHIẾU #3")]
+    assert len(results) == 1
+    assert "4. GDDT — Sở Giáo dục và Đào tạo: 6 phiếu (85,7%) ✅" in results[0]
+    assert "✅ Trúng cử Phó trưởng khối năm 2027: GDDT — Sở Giáo dục và Đào tạo" in results[0]
+    assert "Đã ghi Trưởng khối, Phó trưởng khối năm 2027" in results[0]
+    assert "Năm 2027 đã bầu xong: Trưởng khối YTE, Phó trưởng khối GDDT" in await tg.reply_text(HEAD, group, "/elect 2027")
+    text = await tg.reply_text(HEAD, group, "/results")
+    assert "#1 Trưởng khối năm 2027: bầu lại giữa GDDT, YTE" in text
+    assert "#2 Trưởng khối năm 2027: ✅ YTE (5/8)" in text and "#3 Phó trưởng khối năm 2027: ✅ GDDT (6/7)" in text
+
+    # --- the handover: by the outgoing head only; the new head unit manages at once --------------------
+    assert "Chỉ cán bộ của đơn vị Trưởng khối" in await tg.reply_text(OF["YTE"], group, "/handover 2027")
+    assert "Chỉ cán bộ của đơn vị Trưởng khối" in await tg.reply_text(OF["YTE"], group, "/vote_rules tubau khong")
+    text = await tg.reply_text(HEAD, group, "/handover")
+    assert text == ("🤝 BÀN GIAO: từ 23/11/2026 10:00, YTE — Sở Y tế là Trưởng khối (nhiệm kỳ năm 2027), nhận bàn giao "
+                    "từ VHTTDL — Sở Văn hóa, Thể thao và Du lịch. Cán bộ của đơn vị Trưởng khối mới quản trị khối "
+                    "từ bây giờ.\nPhó trưởng khối: GDDT — Sở Giáo dục và Đào tạo.")
+    assert "Vai trò: Trưởng khối" in await tg.reply_text(OF["YTE"], tg.api.private(OF["YTE"]), "/whoami")
+    assert "Vai trò: Phó trưởng khối" in await tg.reply_text(OF["GDDT"], tg.api.private(OF["GDDT"]), "/whoami")
+    assert "Chỉ cán bộ của đơn vị Trưởng khối" in await tg.reply_text(HEAD, group, "/vote_rules tubau khong")
+    assert "Đã cập nhật quy chế" in await tg.reply_text(OF["YTE"], group, "/vote_rules tubau khong")
+    assert "đã nhận nhiệm vụ rồi" in await tg.reply_text(OF["YTE"], group, "/handover 2027")
+
+    assert_secret(tg, {o.id for o in OF.values()} | {YTE_SECOND.id})
