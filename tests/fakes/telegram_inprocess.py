@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import unquote
 
 from telegram._utils.defaultvalue import DEFAULT_NONE
 from telegram._utils.types import ODVInput
@@ -37,8 +38,9 @@ class InProcessRequest(BaseRequest):
         pool_timeout: ODVInput[float] = DEFAULT_NONE,
     ) -> tuple[int, bytes]:
         marker = f"/file/bot{TOKEN}/"
-        if marker in url:
-            content = self.api.file_content(url.split(marker, 1)[1])
+        # python-telegram-bot quotes file URLs (the token's ":" arrives as "%3A").
+        if marker in unquote(url):
+            content = self.api.file_content(unquote(url).split(marker, 1)[1])
             return (200, content) if content is not None else (404, b"")
         prefix = f"/bot{TOKEN}/"
         if prefix not in url:
