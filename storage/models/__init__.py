@@ -12,15 +12,19 @@ from storage.models.blocs import (
     UnitMembership,
     UnitOfficer,
 )
+from storage.models.calendar import Attendance, CalendarItem, CalendarScope, Submission, UnitMark
 from storage.models.delivery import LivePost, OutboxMessage, ReminderSlot, SentReminder
 from storage.models.files import StoredFile
 from storage.models.reminders import ReminderConfig
 
 __all__ = [
     "Account",
+    "Attendance",
     "AuditLog",
     "Bloc",
     "BlocChat",
+    "CalendarItem",
+    "CalendarScope",
     "JoinRequest",
     "LivePost",
     "Officer",
@@ -30,7 +34,9 @@ __all__ = [
     "RoleAssignment",
     "SentReminder",
     "StoredFile",
+    "Submission",
     "Unit",
+    "UnitMark",
     "UnitMembership",
     "UnitOfficer",
 ]
