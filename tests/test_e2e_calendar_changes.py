@@ -230,3 +230,33 @@ async def test_bad_input_gets_a_vietnamese_answer_and_changes_nothing(tg_fast: T
     msg = {"message_id": 1, "chat": {"id": group.id, "type": "supergroup"}, "date": 0}
     assert "là hạn nộp, không phải hội nghị" in (await tg.press(member, msg, "mt:a:1"))["text"]
     assert [count(tg, t) for t in tables] == before
+
+
+async def test_created_in_a_private_chat_it_is_posted_in_the_group(tg_fast: TelegramHarness, clock) -> None:
+    tg = tg_fast
+    b = seed_bloc(tg)
+    dm = tg.api.private(b.head)
+    sent = await tg.say(b.head, dm, "/deadline 10/12/2026 17:00 | Báo cáo quý IV")
+    post = next(m for m in sent if m["chat"]["id"] == b.group.id)
+    assert post["text"].startswith("📄 #1 · Hạn nộp «Báo cáo quý IV»")
+    assert texts(sent, dm) == ["✅ Đã tạo #1 · Hạn nộp «Báo cáo quý IV»; bài đăng đã gửi tới các đơn vị."]
+    # Replying to that group post submits, as for a post made in the group.
+    answer = texts(await tg.send_document(b.by_code["TTTT"], b.group, b"q4", "q4.pdf", reply_to=post), b.group)
+    assert answer[0].startswith("📥 Đã nhận báo cáo của TTTT")
+
+    # A bloc that has no group chat (Zalo has none): the post goes to each officer privately.
+    from sqlmodel import delete
+
+    from storage.models import BlocChat
+
+    with tg.core.db.session() as s:
+        s.execute(delete(BlocChat))
+    sent = await tg.say(b.head, dm, "/meeting 18/12/2026 08:00 | Hội nghị tổng kết | Hội trường")
+    assert texts(sent, dm) == ["✅ Đã tạo #2 · Hội nghị tổng kết «Hội nghị tổng kết»; bài đăng đã gửi tới các đơn vị."]
+    mark = len(tg.api.bot_log)
+    await tg.tick()
+    posts = [m for m in tg.api.bot_log[mark:] if m["text"].startswith("🏛 #2")]
+    assert len(posts) == 9 and all(buttons_of(m) for m in posts)
+    own = next(m for m in posts if m["chat"]["id"] == b.by_code["BDT"].id)
+    answer = await tg.press(b.by_code["BDT"], own, buttons_of(own)[0]["callback_data"])
+    assert "Đã xác nhận BDT tham dự" in answer["text"]
