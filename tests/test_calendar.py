@@ -58,7 +58,7 @@ def test_deadline_fields() -> None:
     assert cal.deadline_fields(["Báo cáo"]) == cal.DeadlineFields("Báo cáo", None, None)
     assert cal.deadline_fields(["Báo cáo", "Kế hoạch 1116/KH-KTĐVHXH"]) == \
         cal.DeadlineFields("Báo cáo", "Kế hoạch 1116/KH-KTĐVHXH", None)
-    assert cal.deadline_fields(["Báo  cáo ", "units=YTE, gddt"]) == cal.DeadlineFields("Báo cáo", None, ["YTE", "gddt"])
+    assert cal.deadline_fields(["Báo  cáo ", "units=YTE, gddt"]) == cal.DeadlineFields("Báo cáo", None, ["YTE", "GDDT"])
     assert cal.deadline_fields(["Báo cáo", "đơn vị: YTE;BDT", "KH 1"]) == cal.DeadlineFields("Báo cáo", "KH 1", ["YTE", "BDT"])
     for bad, key in ([[], "cal.deadline.usage"], [[""], "cal.deadline.usage"],
                      [["X", "a", "b"], "cal.deadline.usage"], [["X", "units="], "cal.deadline.no_units"],

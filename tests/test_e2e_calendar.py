@@ -14,6 +14,7 @@ from icalendar import Calendar
 from sqlmodel import select
 
 from storage.models import (
+    Account,
     AuditLog,
     CalendarItem,
     OutboxMessage,
@@ -24,6 +25,7 @@ from storage.models import (
 )
 from tests.calendar_helpers import CODES, OFFICERS, OUTSIDER, count, last_user_message, seed_bloc, texts
 from tests.conftest import VN
+from tests.fakes.telegram_api import ApiError
 from tests.harness import TelegramHarness, button
 
 TITLE = "Báo cáo tổng kết thi đua năm 2026"
@@ -250,3 +252,24 @@ async def test_a_conference_attendance_and_reminders_across_restarts(tg: Telegra
     assert count(tg, SentReminder) == 27  # 9 units x 3 reminders, each once
     assert count(tg, OutboxMessage, OutboxMessage.state != "sent") == 0
     assert "đã diễn ra" in await tg.reply_text(b.by_code["PTTH"], group, "/attend 1")
+
+
+async def test_a_429_is_retried_and_a_blocked_officer_does_not_stop_the_group_reminder(tg: TelegramHarness,
+                                                                                         clock) -> None:
+    b = seed_bloc(tg, open_dm={"YTE", "GDDT"})
+    await tg.say(b.head, b.group, "/deadline 10/12/2026 17:00 | Báo cáo | units=YTE,GDDT")
+    tg.api.block(b.by_code["YTE"])
+    tg.api.fail("sendMessage", ApiError(429, "Too Many Requests: retry after 3", retry_after=3),
+                when=lambda p: p["chat_id"] == b.group.id)
+    clock.set(datetime(2026, 12, 3, 17, 0, tzinfo=VN))
+    report = await tg.tick()
+    assert (report.outbox.sent, report.outbox.retried, report.outbox.undeliverable) == (1, 1, 1)
+    with tg.core.db.session() as s:
+        account = s.exec(select(Account).where(Account.platform_user_id == str(b.by_code["YTE"].id))).one()
+    assert account.private_status == "blocked"
+    clock.advance(timedelta(seconds=31))  # the outbox's first back-off
+    assert (await tg.tick()).outbox.sent == 1
+    group_texts = [m["text"] for m in tg.api.bot_log if m["chat"]["id"] == b.group.id and "Nhắc việc" in m["text"]]
+    assert len(group_texts) == 1 and _named(group_texts[0]) == {"YTE", "GDDT"}
+    clock.advance(timedelta(minutes=5))
+    assert (await tg.tick()).outbox.sent == 0  # nothing twice

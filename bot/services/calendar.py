@@ -59,6 +59,7 @@ TONG_KET = "tong_ket"
 KHAC = "khac"
 MEETING_KINDS = (SO_KET, TONG_KET, KHAC)
 
+
 # --- reading what people typed ------------------------------------------------------------------
 def fold(text: str) -> str:
     """Lower case without Vietnamese accents: "Tổng kết" -> "tong ket" (đ -> d)."""
@@ -121,7 +122,7 @@ def deadline_fields(extra: list[str]) -> DeadlineFields:
         if match is not None:
             if codes is not None:
                 raise UserError("cal.deadline.usage")
-            codes = [c for c in re.split(r"[,;\s]+", raw.split("=", 1)[-1].split(":", 1)[-1]) if c]
+            codes = [c.upper() for c in re.split(r"[,;\s]+", match.group(1)) if c]
             if not codes:
                 raise UserError("cal.deadline.no_units")
         elif raw and doc_ref is None:
