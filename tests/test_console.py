@@ -73,3 +73,39 @@ def test_a_bad_configuration_is_reported_plainly(tmp_path: Path) -> None:
     assert out.returncode == 2
     assert "Cấu hình không hợp lệ" in out.stderr and "Mars/Olympus" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_console_deadline_submission_and_attendance(tmp_path: Path) -> None:
+    report = tmp_path / "bao-cao-yte.pdf"
+    report.write_bytes(b"%PDF-1.4 YTE")
+    script = f"""/setup Khối thi đua Văn hóa – Xã hội
+/unit_add YTE Sở Y tế
+/deadline 10/12/2099 17:00 | Báo cáo tổng kết năm | Kế hoạch 1116/KH-KTĐVHXH
+/as Lan
+/join YTE
+/as Quản trị
+1
+/as Lan
+/file {report} /submit 1
+/status 1
+/meeting 20/12/2099 08:00 | Hội nghị tổng kết | Hội trường
+/as Quản trị
+/meeting 20/12/2099 08:00 | Hội nghị tổng kết | Hội trường
+/as Lan
+1
+/meetings
+/agenda
+/quit
+"""
+    out = run_cli(tmp_path, ["console"], script)
+    assert out.returncode == 0, out.stderr
+    text = out.stdout
+    assert "Traceback" not in text + out.stderr
+    assert "📄 #1 · Hạn nộp «Báo cáo tổng kết năm»" in text
+    assert "📥 Đã nhận báo cáo của YTE — Sở Y tế cho #1" in text and "bao-cao-yte.pdf (12 B)" in text
+    assert "✅ YTE — Sở Y tế: nộp lúc" in text
+    assert "Chỉ cán bộ của đơn vị Trưởng khối hoặc Phó trưởng khối mới dùng được lệnh /meeting" in text
+    assert "[1] ✅ Xác nhận tham dự" in text
+    assert "Đã xác nhận YTE tham dự" in text
+    assert "🏛 20/12/2099 08:00 · #2 · Hội nghị tổng kết «Hội nghị tổng kết» tại Hội trường — xác nhận 1/1" in text
+    assert "Không có hội nghị hay hạn nộp nào trong 30 ngày tới." in text

@@ -57,6 +57,12 @@ def mark_dirty(s: Session, *, kind: str, item_id: int, now: datetime) -> None:
     )
 
 
+def post_at(s: Session, ref: SentRef, kinds: tuple[str, ...]) -> LivePost | None:
+    """The live post of one of ``kinds`` that is the message ``ref`` (e.g. the one a person replied to)."""
+    return s.exec(select(LivePost).where(LivePost.platform == ref.platform, LivePost.chat_id == ref.chat_id,
+                                         LivePost.message_id == ref.message_id, col(LivePost.kind).in_(kinds))).first()
+
+
 def posts_of(s: Session, kind: str, item_id: int) -> list[LivePost]:
     return list(s.exec(select(LivePost).where(LivePost.kind == kind, LivePost.item_id == item_id)))
 

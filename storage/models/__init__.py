@@ -12,6 +12,7 @@ from storage.models.blocs import (
     UnitMembership,
     UnitOfficer,
 )
+from storage.models.calendar import Attendance, CalendarItem, CalendarScope, Submission, UnitMark
 from storage.models.delivery import LivePost, OutboxMessage, ReminderSlot, SentReminder
 from storage.models.files import StoredFile
 from storage.models.pledge import Pledge, PledgeSignature
@@ -20,12 +21,15 @@ from storage.models.votes import AwardType, Ballot, BallotSlip, Vote, VoteCandid
 
 __all__ = [
     "Account",
+    "Attendance",
     "AuditLog",
     "AwardType",
     "Ballot",
     "BallotSlip",
     "Bloc",
     "BlocChat",
+    "CalendarItem",
+    "CalendarScope",
     "JoinRequest",
     "LivePost",
     "Officer",
@@ -37,7 +41,9 @@ __all__ = [
     "RoleAssignment",
     "SentReminder",
     "StoredFile",
+    "Submission",
     "Unit",
+    "UnitMark",
     "UnitMembership",
     "UnitOfficer",
     "Vote",

@@ -79,6 +79,8 @@ class LivePost(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("kind", "item_id", "platform", "chat_id", name="uq_livepost_item_chat"),
         Index("ix_livepost_dirty_next", "dirty", "next_attempt_at"),
+        # Finds the post a message replies to (a document sent in reply to a deadline's post).
+        Index("ix_livepost_message", "platform", "chat_id", "message_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -1,0 +1,309 @@
+"""Conferences and document deadlines: /meeting, /deadline, /submit, /attend, /mark, /status,
+/agenda, /meetings, /ics, /template, moving and cancelling; documents sent in reply to a deadline's post.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import datetime, time, timedelta
+
+from bot.dates import parse_when
+from bot.errors import UserError
+from bot.ports import Attachment, Document, OutMessage
+from bot.services import calendar as cal
+from bot.services import calendar_views as views
+from bot.services import live
+from bot.services.calendar_boards import deadline_boards, meeting_boards
+from bot.services.calendar_ics import build_ics
+from bot.services.calendar_reminders import RENDERERS, SOURCES
+from bot.services.notify import Notice, queue_notice
+from bot.timefmt import fmt_datetime
+from handlers.args import fields, item_id
+from handlers.registry import Callback, Command, Who
+from handlers.request import Request
+from storage.models import CalendarItem, StoredFile
+from storage.models.calendar import DEADLINE, MEETING
+from storage.queries import calendar as q
+from storage.queries.blocs import chats_of_bloc
+
+log = logging.getLogger(__name__)
+
+# A deadline typed without a time is due at the end of the working day.
+DEADLINE_TIME = time(17, 0)
+AGENDA_DAYS = 30
+# /ics exports what is still to come and the last half year, for the record.
+ICS_HISTORY = timedelta(days=183)
+
+
+def _when(req: Request, raw: str, kind: str) -> datetime:
+    bloc = req.require_bloc()
+    return parse_when(raw, now=req.now, tz=bloc.timezone,
+                      default_time=DEADLINE_TIME if kind == DEADLINE else None)
+
+
+async def _download(req: Request, attachment: Attachment) -> bytes:
+    """Fetches a file through the platform; the session is committed first (no write across await)."""
+    req.commit()
+    try:
+        return await req.messenger.download(attachment)
+    except Exception as exc:
+        log.warning("download of %s failed", attachment.file_ref, exc_info=True)
+        raise UserError("cal.download_failed") from exc
+
+
+def _post(req: Request, item: CalendarItem) -> OutMessage:
+    message = RENDERERS[item.kind](req.session, item.id)  # type: ignore[arg-type]
+    assert message is not None
+    return message
+
+
+async def _announce(req: Request, item: CalendarItem) -> None:
+    """Posts the item in the bloc's group chat(s) as a live post; a bloc without a group gets it privately."""
+    bloc = req.require_bloc()
+    assert bloc.id is not None and item.id is not None
+    message = _post(req, item)
+    chats = chats_of_bloc(req.session, bloc.id)
+    for chat in chats:
+        messenger = req.core.messengers.get(chat.platform)
+        if messenger is None:
+            continue
+        ref = await req.send(messenger, chat.chat_id, message)
+        if ref is not None:
+            live.register_post(req.session, bloc_id=bloc.id, kind=item.kind, item_id=item.id, ref=ref, now=req.now)
+    if not chats:
+        queue_notice(req.session, bloc=bloc, notice=Notice(group_text=message.text, buttons=message.buttons),
+                     key=f"cal{item.id}:post", now=req.now)
+    if not req.is_group:
+        await req.reply(req.t("cal.created_private", head=views.head(req.lang, item)))
+
+
+# --- creating ---------------------------------------------------------------------------------------
+async def meeting(req: Request) -> None:
+    bloc = req.require_bloc()
+    parts = fields(req.args)
+    if len(parts) < 2 or len(parts) > 4 or not parts[0] or not parts[1]:
+        raise UserError("cal.meeting.usage")
+    when = _when(req, parts[0], MEETING)
+    kind = cal.meeting_kind_of(parts[3]) if len(parts) > 3 and parts[3] else None
+    item = cal.create_meeting(req.session, bloc=bloc, actor=req.actor, when=when, title=parts[1],
+                              place=parts[2] if len(parts) > 2 else None, meeting_kind=kind, now=req.now)
+    await _announce(req, item)
+
+
+async def deadline(req: Request) -> None:
+    bloc = req.require_bloc()
+    parts = fields(req.args)
+    if len(parts) < 2 or not parts[0]:
+        raise UserError("cal.deadline.usage")
+    when = _when(req, parts[0], DEADLINE)
+    wanted = cal.deadline_fields(parts[1:])
+    template: StoredFile | None = None
+    attachment = req.incoming.reply_attachment
+    if attachment is not None:
+        cal.check_attachment(attachment)
+        saved = req.core.files.write(await _download(req, attachment))
+        template = cal.store_template(req.session, saved, attachment, req.messenger.platform, req.now)
+    item = cal.create_deadline(req.session, bloc=bloc, actor=req.actor, when=when, fields=wanted,
+                               template=template, now=req.now)
+    await _announce(req, item)
+
+
+# --- moving and cancelling -----------------------------------------------------------------------------
+async def cancel(req: Request) -> None:
+    bloc = req.require_bloc()
+    first, _, reason = req.args.strip().partition(" ")
+    if not first:
+        raise UserError("cal.cancel.usage")
+    number = item_id(first, "cal.cancel.usage")
+    item = cal.cancel_item(req.session, bloc=bloc, item_id=number, actor=req.actor, reason=reason, now=req.now)
+    await req.reply(req.t("cal.cancel.done", head=views.head(req.lang, item)))
+
+
+async def move(req: Request) -> None:
+    bloc = req.require_bloc()
+    first, _, rest = req.args.strip().partition(" ")
+    if not first or not rest.strip():
+        raise UserError("cal.move.usage")
+    number = item_id(first, "cal.move.usage")
+    current = cal.get_item(req.session, bloc, number)
+    when = _when(req, rest, current.kind)
+    item, old = cal.move_item(req.session, bloc=bloc, item_id=number, when=when, actor=req.actor,
+                              now=req.now)
+    await req.reply(req.t("cal.move.done", head=views.head(req.lang, item), old=fmt_datetime(old, bloc.timezone),
+                          new=views.when(item, bloc.timezone)))
+
+
+# --- attendance -----------------------------------------------------------------------------------------
+def _delegate(req: Request, name: str | None) -> str:
+    return req.t("cal.meeting.delegate_suffix", name=name) if name else ""
+
+
+async def attend(req: Request) -> None:
+    bloc = req.require_bloc()
+    first, _, name = req.args.strip().partition(" ")
+    if not first:
+        raise UserError("cal.attend.usage")
+    number = item_id(first, "cal.attend.usage")
+    done = cal.attend(req.session, bloc=bloc, who=req.standing, item_id=number, delegate=name.strip() or None,
+                      now=req.now)
+    head = views.head(req.lang, done.item)
+    if done.created:
+        key = "cal.attend.done"
+    elif name.strip():
+        key = "cal.attend.updated"
+    else:
+        key = "cal.attend.already"
+    await req.reply(req.t(key, code=done.unit.code, head=head, delegate=_delegate(req, done.row.delegate),
+                          id=number))
+
+
+async def attend_button(req: Request, match: re.Match[str]) -> None:
+    bloc = req.require_bloc()
+    number = int(match.group(1))
+    done = cal.attend(req.session, bloc=bloc, who=req.standing, item_id=number, delegate=None, now=req.now)
+    key = "cal.attend.toast" if done.created else "cal.attend.toast_already"
+    req.toast(req.t(key, code=done.unit.code, id=number))
+
+
+# --- submissions ---------------------------------------------------------------------------------------
+async def _submit(req: Request, number: int, attachment: Attachment) -> None:
+    bloc = req.require_bloc()
+    # Refuse before downloading anything: the wrong person, item or file costs no transfer.
+    cal.check_submit(req.session, bloc=bloc, who=req.standing, item_id=number)
+    cal.check_attachment(attachment)
+    saved = req.core.files.write(await _download(req, attachment))
+    row = cal.record_submission(req.session, bloc=bloc, who=req.standing, item_id=number, saved=saved,
+                                attachment=attachment, platform=req.messenger.platform, now=req.now)
+    item = req.session.get(CalendarItem, row.item_id)
+    stored = req.session.get(StoredFile, row.file_id)
+    unit = req.standing.unit
+    assert item is not None and stored is not None and unit is not None
+    await req.reply(views.receipt(req.lang, bloc, item, unit, row, stored, req.actor.name))
+
+
+async def submit(req: Request) -> None:
+    req.require_bloc()
+    if not req.args.strip():
+        raise UserError("cal.submit.usage")
+    number = item_id(req.args.split()[0], "cal.submit.usage")
+    attachment = req.incoming.attachment or req.incoming.reply_attachment
+    if attachment is None:
+        # Say what is wrong with the item first (unknown id, not an officer) before asking for a file.
+        cal.check_submit(req.session, bloc=req.require_bloc(), who=req.standing, item_id=number)
+        raise UserError("cal.submit.no_file")
+    await _submit(req, number, attachment)
+
+
+async def claim_document(req: Request) -> bool:
+    """A file in reply to a deadline's post is a submission; a file alone in a private chat gets a hint."""
+    attachment = req.incoming.attachment
+    if attachment is None or req.bloc is None:
+        return False
+    reply = req.incoming.reply_to
+    if reply is not None and req.incoming.reply_to_bot:
+        post = live.post_at(req.session, reply, (DEADLINE,))
+        if post is not None and post.bloc_id == req.bloc.id:
+            await _submit(req, post.item_id, attachment)
+            return True
+    if req.is_group:
+        return False  # people share files in the group all the time
+    unit = req.standing.unit
+    if unit is None:
+        raise UserError("cal.submit.not_officer")
+    owed = cal.open_deadlines_of_unit(req.session, req.bloc, unit, req.now)
+    await req.reply(req.t("cal.submit.private_hint", code=unit.code, owed=views.owed_list(req.lang, req.bloc, owed)))
+    return True
+
+
+# --- the head's marks --------------------------------------------------------------------------------------
+async def mark(req: Request) -> None:
+    bloc = req.require_bloc()
+    parts = req.args.split()
+    if len(parts) != 3:
+        raise UserError("cal.mark.usage")
+    number = item_id(parts[0], "cal.mark.usage")
+    wanted = cal.mark_word(parts[2])
+    item, unit, _old = cal.set_mark(req.session, bloc=bloc, item_id=number, code=parts[1], mark=wanted,
+                                    actor=req.actor, now=req.now)
+    await req.reply(req.t("cal.mark.done", head=views.head(req.lang, item), code=unit.code,
+                          mark=req.t(f"cal.mark.name.{wanted}")))
+
+
+# --- reading ----------------------------------------------------------------------------------------------------
+async def status(req: Request) -> None:
+    bloc = req.require_bloc()
+    parts = req.args.split()
+    if len(parts) != 1:
+        raise UserError("cal.status.usage")
+    item = cal.get_item(req.session, bloc, item_id(parts[0], "cal.status.usage"))
+    assert item.id is not None
+    if item.kind == DEADLINE:
+        text = views.deadline_status(req.lang, bloc, deadline_boards(req.session, [item])[item.id])
+    else:
+        text = views.meeting_status(req.lang, bloc, meeting_boards(req.session, [item])[item.id])
+    await req.reply(text)
+
+
+async def agenda(req: Request) -> None:
+    bloc = req.require_bloc()
+    items = cal.agenda(req.session, bloc, req.now, AGENDA_DAYS)
+    deadlines = deadline_boards(req.session, [i for i in items if i.kind == DEADLINE])
+    meetings = meeting_boards(req.session, [i for i in items if i.kind == MEETING])
+    await req.reply(views.agenda_text(req.lang, bloc, items, deadlines, meetings, AGENDA_DAYS))
+
+
+async def meetings(req: Request) -> None:
+    bloc = req.require_bloc()
+    assert bloc.id is not None
+    items = q.open_items(req.session, bloc.id, kind=MEETING, since=req.now, limit=30)
+    await req.reply(views.meetings_text(req.lang, bloc, items, meeting_boards(req.session, items)))
+
+
+async def ics(req: Request) -> None:
+    bloc = req.require_bloc()
+    assert bloc.id is not None
+    items = q.items_of_bloc(req.session, bloc.id, since=req.now - ICS_HISTORY)
+    content = build_ics(bloc, items, req.now)
+    caption = req.t("cal.ics.caption", bloc=bloc.name, count=len(items))
+    await req.reply(OutMessage(caption, document=Document(f"lich-khoi-{bloc.id}.ics", content, "text/calendar")))
+
+
+async def template(req: Request) -> None:
+    bloc = req.require_bloc()
+    parts = req.args.split()
+    if len(parts) != 1:
+        raise UserError("cal.template.usage")
+    number = item_id(parts[0], "cal.template.usage")
+    item = cal.get_item(req.session, bloc, number, DEADLINE)
+    stored = req.session.get(StoredFile, item.template_file_id) if item.template_file_id else None
+    if stored is None:
+        raise UserError("cal.template.none", id=number)
+    try:
+        content = req.core.files.read(stored.sha256)
+    except OSError as exc:
+        raise UserError("cal.template.missing", id=number) from exc
+    document = Document(stored.file_name, content, stored.mime or "application/octet-stream")
+    await req.reply(OutMessage(req.t("cal.template.caption", head=views.head(req.lang, item)), document=document))
+
+
+COMMANDS = [
+    Command("agenda", agenda, who=Who.MEMBER),
+    Command("meetings", meetings, who=Who.MEMBER),
+    Command("status", status, who=Who.MEMBER),
+    Command("submit", submit, who=Who.MEMBER),
+    Command("attend", attend, who=Who.OFFICER),
+    Command("template", template, who=Who.MEMBER),
+    Command("ics", ics, who=Who.MEMBER),
+    Command("meeting", meeting, who=Who.MANAGER),
+    Command("deadline", deadline, who=Who.MANAGER),
+    Command("meeting_move", move, who=Who.MANAGER),
+    Command("meeting_cancel", cancel, who=Who.MANAGER),
+    Command("deadline_move", move, who=Who.MANAGER),
+    Command("deadline_cancel", cancel, who=Who.MANAGER),
+    Command("mark", mark, who=Who.MANAGER),
+]
+CALLBACKS = [Callback(views.ATTEND_PREFIX, attend_button, re.compile(r"a:(\d{1,9})"))]
+ATTACHMENT_HANDLERS = [claim_document]
+REMINDER_SOURCES = SOURCES
+LIVE_RENDERERS = RENDERERS
