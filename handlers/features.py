@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from handlers import awards, blocs, calendar, elections, membership, pledge, reminders, roles, start, units, votes
+from handlers import (
+    awards,
+    blocs,
+    calendar,
+    elections,
+    membership,
+    pledge,
+    reminders,
+    roles,
+    start,
+    units,
+    votes,
+)
 from handlers.registry import Registry
 
 FEATURES = (start, blocs, units, membership, roles, reminders, calendar, pledge, awards, votes, elections)
