@@ -16,7 +16,7 @@ from sqlmodel import Session, col, select, update
 
 from bot.core import Core
 from bot.ports import OutMessage, SendError, SentRef
-from bot.services.outbox import backoff
+from bot.services.retry import backoff
 from storage.models import LivePost
 
 log = logging.getLogger(__name__)

@@ -36,6 +36,9 @@ class Notice:
     private_text: Callable[[Unit], str] | None = None
     managers_text: str | None = None
     buttons: list[list[Button]] = field(default_factory=list)
+    # (kind, item id): the group post becomes that item's live post once sent (a vote opened by the
+    # scheduler keeps its turnout up to date like one opened by a command).
+    live: tuple[str, int] | None = None
 
 
 def open_accounts(s: Session, unit_ids: list[int]) -> dict[int, list[Account]]:
@@ -70,7 +73,7 @@ def queue_notice(s: Session, *, bloc: Bloc, notice: Notice, key: str, now: datet
     if notice.group_text is not None:
         chats = chats_of_bloc(s, bloc.id)
         out.extend(outbox.Outgoing(f"{key}:chat:{c.platform}:{c.chat_id}", c.platform, c.chat_id, notice.group_text,
-                                   bloc.id, None, notice.buttons) for c in chats)
+                                   bloc.id, None, notice.buttons, notice.live) for c in chats)
         if not chats:
             members = [u.id for u in member_units(s, bloc.id, bloc_year(bloc, now)) if u.id is not None]
             for account in (a for accs in open_accounts(s, members).values() for a in accs):

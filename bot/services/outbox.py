@@ -12,19 +12,20 @@ import json
 import logging
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlmodel import Session, col, select
 
 from bot.core import Core
-from bot.ports import Button, OutMessage, RecipientUnavailable, SendError
+from bot.ports import Button, OutMessage, RecipientUnavailable, SendError, SentRef
+from bot.services import live
 from bot.services.accounts import note_private_blocked
+from bot.services.retry import backoff
 from storage.models import Account, OutboxMessage
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 20
-MAX_BACKOFF = timedelta(minutes=30)
 CONCURRENT_CHATS = 16
 
 
@@ -52,6 +53,8 @@ class Outgoing:
     bloc_id: int | None = None
     account_id: int | None = None
     buttons: tuple[tuple[Button, ...], ...] | list[list[Button]] = ()
+    # (kind, item id): once sent, the message becomes that item's live post (a counter kept up to date).
+    live: tuple[str, int] | None = None
 
 
 def enqueue_many(s: Session, items: list[Outgoing], now: datetime) -> int:
@@ -71,6 +74,7 @@ def enqueue_many(s: Session, items: list[Outgoing], now: datetime) -> int:
     s.add_all(
         OutboxMessage(bloc_id=i.bloc_id, platform=i.platform, chat_id=i.chat_id, account_id=i.account_id,
                       text=i.text, buttons=_buttons_json([list(r) for r in i.buttons]), dedup_key=key,
+                      live_kind=i.live[0] if i.live else None, live_item_id=i.live[1] if i.live else None,
                       next_attempt_at=now, created_at=now)
         for key, i in fresh.items()
     )
@@ -84,11 +88,6 @@ def enqueue(
     """Queues one message once per ``dedup_key``; False if that key was queued before."""
     item = Outgoing(dedup_key, platform, chat_id, text, bloc_id, account_id, buttons or [])
     return enqueue_many(s, [item], now) == 1
-
-
-def backoff(attempts: int) -> timedelta:
-    """30 s, 1 min, 2 min, ... capped at 30 minutes."""
-    return min(MAX_BACKOFF, timedelta(seconds=30 * 2 ** max(0, attempts - 1)))
 
 
 @dataclass
@@ -147,6 +146,10 @@ async def _deliver(core: Core, row: OutboxMessage, now: datetime, report: DrainR
         if outcome == "sent":
             fresh.state, fresh.sent_at, fresh.message_id = "sent", now, message_id
             report.sent += 1
+            if fresh.live_kind is not None and fresh.live_item_id is not None and fresh.bloc_id is not None:
+                assert message_id is not None
+                live.register_post(s, bloc_id=fresh.bloc_id, kind=fresh.live_kind, item_id=fresh.live_item_id,
+                                   ref=SentRef(fresh.platform, fresh.chat_id, message_id), now=now)
         elif outcome == "undeliverable":
             fresh.state = "undeliverable"
             report.undeliverable += 1

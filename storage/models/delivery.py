@@ -73,6 +73,9 @@ class OutboxMessage(SQLModel, table=True):
     sent_at: datetime | None = Field(default=None, sa_column=_utc(nullable=True))
     message_id: str | None = Field(default=None, max_length=64)
     last_error: str | None = Field(default=None, max_length=300)
+    # Set for a post that must become an item's live post once sent (see bot.services.live).
+    live_kind: str | None = Field(default=None, max_length=20)
+    live_item_id: int | None = None
 
 
 class LivePost(SQLModel, table=True):
