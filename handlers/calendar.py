@@ -17,15 +17,14 @@ from bot.services import live
 from bot.services.calendar_boards import deadline_boards, meeting_boards
 from bot.services.calendar_ics import build_ics
 from bot.services.calendar_reminders import RENDERERS, SOURCES
-from bot.services.notify import Notice, queue_notice
 from bot.timefmt import fmt_datetime
 from handlers.args import fields, item_id
+from handlers.publish import publish
 from handlers.registry import Callback, Command, Who
 from handlers.request import Request
 from storage.models import CalendarItem, StoredFile
 from storage.models.calendar import DEADLINE, MEETING
 from storage.queries import calendar as q
-from storage.queries.blocs import chats_of_bloc
 
 log = logging.getLogger(__name__)
 
@@ -59,22 +58,11 @@ def _post(req: Request, item: CalendarItem) -> OutMessage:
 
 
 async def _announce(req: Request, item: CalendarItem) -> None:
-    """Posts the item in the bloc's group chat(s) as a live post; a bloc without a group gets it privately."""
+    """Posts the item to the bloc as a live post (its group chat, or each officer privately without one)."""
     bloc = req.require_bloc()
-    assert bloc.id is not None and item.id is not None
-    message = _post(req, item)
-    chats = chats_of_bloc(req.session, bloc.id)
-    for chat in chats:
-        messenger = req.core.messengers.get(chat.platform)
-        if messenger is None:
-            continue
-        ref = await req.send(messenger, chat.chat_id, message)
-        if ref is not None:
-            live.register_post(req.session, bloc_id=bloc.id, kind=item.kind, item_id=item.id, ref=ref, now=req.now)
-    if not chats:
-        queue_notice(req.session, bloc=bloc, notice=Notice(group_text=message.text, buttons=message.buttons),
-                     key=f"cal{item.id}:post", now=req.now)
-    if not req.is_group:
+    assert item.id is not None
+    posted_here = await publish(req, bloc, _post(req, item), key=f"cal{item.id}", live_item=(item.kind, item.id))
+    if not posted_here:
         await req.reply(req.t("cal.created_private", head=views.head(req.lang, item)))
 
 

@@ -11,7 +11,7 @@ from bot.services.standing import bloc_year
 from bot.services.vote_views import unit_line
 from bot.timefmt import fmt_datetime
 from handlers.args import fields
-from handlers.registry import Command, Where, Who
+from handlers.registry import Command, Who
 from handlers.request import Request
 from handlers.votes import parse_closing, post_vote
 
@@ -48,6 +48,6 @@ async def handover_command(req: Request) -> None:
 
 
 COMMANDS = [
-    Command("elect", elect, who=Who.MANAGER, where=Where.GROUP),
+    Command("elect", elect, who=Who.MANAGER),
     Command("handover", handover_command, who=Who.MANAGER),
 ]

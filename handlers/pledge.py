@@ -10,7 +10,6 @@ from bot.dates import parse_when
 from bot.errors import UserError
 from bot.files import record_file
 from bot.ports import Attachment, Document, OutMessage, SendError
-from bot.services import live, outbox
 from bot.services import pledge as rules
 from bot.services import pledge_export as export
 from bot.services.notify import Notice, queue_notice
@@ -19,6 +18,7 @@ from bot.services.pledge_texts import SIGN_PREFIX, final_text, post_message, ren
 from bot.services.standing import standing
 from bot.timefmt import fmt_datetime
 from handlers.args import fields
+from handlers.publish import publish
 from handlers.registry import Callback, Command, Who
 from handlers.request import Request
 from storage.models import Bloc, Pledge, StoredFile
@@ -81,30 +81,15 @@ async def pledge_open(req: Request) -> None:
     assert pledge.id is not None and bloc.id is not None
     post = post_message(req.session, pledge)
     document = _document(req, pledge)
-    chats = chats_of_bloc(req.session, bloc.id)
-    where = (req.incoming.chat.platform, req.incoming.chat.chat_id)
-    # Typed in the bloc's group, the post itself is the answer; elsewhere the head gets a confirmation.
-    in_bloc_group = req.is_group and any((c.platform, c.chat_id) == where for c in chats)
-    for chat in chats:
-        messenger = req.core.messengers.get(chat.platform)
-        ref = None
-        if messenger is not None:
-            if document is not None:
+    if document is not None:  # the pledge's own text, sent just before the post in each group chat
+        for chat in chats_of_bloc(req.session, bloc.id):
+            messenger = req.core.messengers.get(chat.platform)
+            if messenger is not None:
                 await req.send(messenger, chat.chat_id, OutMessage(
                     req.t("pledge.doc_caption", year=year, bloc=bloc.name), document=document))
-            ref = await req.send(messenger, chat.chat_id, post)
-        if ref is not None:
-            live.register_post(req.session, bloc_id=bloc.id, kind=rules.KIND, item_id=pledge.id, ref=ref, now=req.now)
-        else:  # not connected now, or the send failed: the outbox delivers it (without the live counter)
-            outbox.enqueue(req.session, dedup_key=f"pledge{pledge.id}:post:{chat.platform}:{chat.chat_id}",
-                           platform=chat.platform, chat_id=chat.chat_id, text=post.text, now=req.now,
-                           bloc_id=bloc.id, buttons=post.buttons)
-    if not chats:
-        # A bloc without a group chat (e.g. on Zalo only): every officer gets the post privately.
-        queue_notice(req.session, bloc=bloc, notice=Notice(group_text=post.text, buttons=post.buttons),
-                     key=f"pledge{pledge.id}:open", now=req.now)
-    if not in_bloc_group:
-        key = "pledge.opened_elsewhere" if chats else "pledge.opened_no_group"
+    posted_here = await publish(req, bloc, post, key=f"pledge{pledge.id}", live_item=(rules.KIND, pledge.id))
+    if not posted_here:  # typed elsewhere than the bloc's group: the head gets a confirmation
+        key = "pledge.opened_elsewhere" if chats_of_bloc(req.session, bloc.id) else "pledge.opened_no_group"
         await req.reply(req.t(key, year=year, deadline=fmt_datetime(deadline, bloc.timezone)))
 
 

@@ -22,9 +22,11 @@ from bot.services.votes import BallotSeat
 from bot.timefmt import fmt_datetime, to_local
 from handlers.args import fields, item_id
 from handlers.callbacks import callback_data
+from handlers.publish import publish
 from handlers.registry import Callback, Command, DeepLink, Where, Who
 from handlers.request import Request
 from storage.models import AwardType, Bloc, Vote, VoteDraft
+from storage.queries.blocs import chats_of_bloc
 from storage.queries.votes import (
     ballot_of_unit,
     candidates_of,
@@ -64,19 +66,42 @@ def vote_buttons(req: Request, vote: Vote) -> list[list[Button]]:
     return [[Button(req.t("vote.btn_vote"), url=vote.link)]]
 
 
+def _deep_link(req: Request, bloc: Bloc, vote_id: int) -> str | None:
+    """The ballot link for the bloc's group: the link of the platform its group chat is on."""
+    assert bloc.id is not None
+    platforms = [c.platform for c in chats_of_bloc(req.session, bloc.id)] + [req.messenger.platform]
+    for platform in platforms:
+        messenger = req.core.messengers.get(platform)
+        link = messenger.deep_link(f"{LINK}{vote_id}") if messenger is not None else None
+        if link:
+            return link
+    return None
+
+
 async def post_vote(req: Request, vote: Vote, *, edit_origin: bool = False) -> None:
-    """Posts the vote in the group (or turns the guided flow's message into it) and keeps it live."""
+    """Posts the vote to the bloc and keeps the post live.
+
+    Typed (or guided) in the bloc's group, the answer is the post itself; from a private chat the post
+    goes to the group (or, in a bloc without one, privately to every officer) and the head gets a
+    confirmation here.
+    """
     assert vote.id is not None
-    vote.link = req.messenger.deep_link(f"{LINK}{vote.id}")
+    bloc = req.require_bloc()
+    vote.link = _deep_link(req, bloc, vote.id)
     req.session.add(vote)
     message = OutMessage(post_text(req.session, vote, req.lang), buttons=vote_buttons(req, vote))
-    if edit_origin and req.origin is not None:
-        ref = req.origin
+    if edit_origin and req.is_group and req.origin is not None:
         await req.edit_origin(message)
-    else:
-        ref = await req.reply(message)
-    if ref is not None:
-        live.register_post(req.session, bloc_id=vote.bloc_id, kind=vs.KIND, item_id=vote.id, ref=ref, now=req.now)
+        live.register_post(req.session, bloc_id=vote.bloc_id, kind=vs.KIND, item_id=vote.id, ref=req.origin,
+                           now=req.now)
+        return
+    posted_here = await publish(req, bloc, message, key=f"vote{vote.id}", live_item=(vs.KIND, vote.id))
+    if not posted_here:
+        confirmation = OutMessage(req.t("vote.opened_elsewhere", id=vote.id, title=vote_title(vote, req.lang)))
+        if edit_origin:
+            await req.edit_origin(confirmation)
+        else:
+            await req.reply(confirmation)
 
 
 def render_live(s, vote_id: int) -> OutMessage | None:  # noqa: ANN001 - a Session, as LiveRenderer says
@@ -522,10 +547,10 @@ async def vote_minutes(req: Request) -> None:
 
 
 COMMANDS = [
-    Command("vote", vote_command, who=Who.MANAGER, where=Where.GROUP),
+    Command("vote", vote_command, who=Who.MANAGER),
     Command("phieu", phieu, who=Who.ANYONE, where=Where.PRIVATE),
     Command("vote_close", vote_close, who=Who.MANAGER),
-    Command("vote_runoff", vote_runoff, who=Who.MANAGER, where=Where.GROUP),
+    Command("vote_runoff", vote_runoff, who=Who.MANAGER),
     Command("results", results, who=Who.MEMBER),
     Command("vote_minutes", vote_minutes, who=Who.MEMBER),
 ]

@@ -157,6 +157,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "flow.btn_cancel": {"vi": "✖️ Huỷ", "en": "✖️ Cancel"},
     "flow.cancelled": {"vi": "Đã huỷ, chưa mở bỏ phiếu.", "en": "Cancelled; no vote was opened."},
     "flow.opened": {"vi": "Đã mở phiếu #{id}.", "en": "Vote #{id} is open."},
+    "vote.opened_elsewhere": {
+        "vi": "✅ Đã mở bỏ phiếu #{id} — {title}; thông báo và nút «🗳 Bỏ phiếu» đã gửi tới nhóm của khối (khối không có nhóm thì gửi riêng từng cán bộ).",
+        "en": "✅ Vote #{id} — {title} is open; the post with the «🗳 Vote» button went to the bloc's group (to each officer privately when the bloc has no group).",
+    },
     "flow.gone": {"vi": "Thao tác này đã hết hiệu lực. Gõ /vote để bắt đầu lại.", "en": "This step has expired. Type /vote to start again."},
     "flow.not_yours": {"vi": "Chỉ người gõ /vote mới bấm được các nút này.", "en": "Only the person who typed /vote can press these buttons."},
     # --- the private ballot -------------------------------------------------------------------------
