@@ -97,19 +97,24 @@ class ReminderEngine:
                     s.add(slot)
             report.failed += 1
 
-    def _queue(self, s: Session, slot: ReminderSlot, reminder: Reminder, now: datetime) -> int:
+    def _queue(self, s: Session, slot: ReminderSlot, built: Reminder | list[Reminder], now: datetime) -> int:
+        """Queues what the slot sends, in order (a vote's results, then the ballot it opens next)."""
         bloc = s.get(Bloc, slot.bloc_id)
         assert bloc is not None and slot.id is not None
         # The (slot, unit) key is unique in the database; a unit listed twice is reminded once.
         already = set(s.exec(select(SentReminder.unit_id).where(SentReminder.slot_id == slot.id)))
-        units: list[Unit] = []
-        for unit in reminder.units:
-            if unit.id not in already:
-                already.add(unit.id)  # type: ignore[arg-type]
-                units.append(unit)
-        if reminder.units and not units:
-            return 0
-        s.add_all(SentReminder(slot_id=slot.id, unit_id=u.id, sent_at=now) for u in units)  # type: ignore[misc]
-        notice = Notice(units=units, group_text=reminder.group_text, private_text=reminder.private_text,
-                        managers_text=reminder.managers_text, buttons=reminder.buttons)
-        return queue_notice(s, bloc=bloc, notice=notice, key=f"slot{slot.id}", now=now)
+        queued = 0
+        for index, reminder in enumerate(built if isinstance(built, list) else [built]):
+            units: list[Unit] = []
+            for unit in reminder.units:
+                if unit.id not in already:
+                    already.add(unit.id)  # type: ignore[arg-type]
+                    units.append(unit)
+            if reminder.units and not units:
+                continue
+            s.add_all(SentReminder(slot_id=slot.id, unit_id=u.id, sent_at=now) for u in units)  # type: ignore[misc]
+            notice = Notice(units=units, group_text=reminder.group_text, private_text=reminder.private_text,
+                            managers_text=reminder.managers_text, buttons=reminder.buttons, live=reminder.live)
+            key = f"slot{slot.id}" if index == 0 else f"slot{slot.id}.{index}"
+            queued += queue_notice(s, bloc=bloc, notice=notice, key=key, now=now)
+        return queued

@@ -25,9 +25,10 @@ class ReminderSource(Protocol):
     # The /remind_config list that plans this source's items (bot.services.reminder_config.KINDS).
     config_kind: str
 
-    def build(self, s: Session, slot: ReminderSlot, now: datetime) -> Reminder | None:
+    def build(self, s: Session, slot: ReminderSlot, now: datetime) -> Reminder | list[Reminder] | None:
         """What to send for ``slot`` at ``now``; None when nothing is to be sent (the item was
-        closed or cancelled, everyone has done the thing, or it is too late to be useful)."""
+        closed or cancelled, everyone has done the thing, or it is too late to be useful). Several
+        notices are queued in the order given (a vote's results, then the ballot it opens next)."""
         ...
 
     def replan_bloc(self, s: Session, bloc: Bloc, now: datetime) -> int:
