@@ -38,7 +38,7 @@ from storage.queries.votes import (
 
 BALLOT = "vb"  # vb:<vote id>:<ticked positions as a hex bitmask>:<t<n> toggle | s send | n new ballot>
 FLOW = "vf"  # vf:<draft id>:<step verb>[:<arg>]
-LINK = "v"  # /start v<vote id> opens the ballot in the private chat
+LINK = vs.BALLOT_LINK  # /start v<vote id> opens the ballot in the private chat
 HAND_WORDS = ("tay", "bang tay", "dong bang tay", "hand", "by hand")
 DRAFT_TTL = timedelta(days=1)
 
@@ -480,7 +480,11 @@ async def vote_close(req: Request) -> None:
         raise UserError("vote_close.usage")
     vote = vote_of_bloc(req, parts[0], "vote_close.usage")
     closed = vs.close_vote(req.session, vote=vote, actor=req.actor, now=req.now)
+    deputy = vs.continue_election(req.session, bloc=req.require_bloc(), closed=closed.vote, actor=req.actor,
+                                  now=req.now)
     await announce_results(req, closed)
+    if deputy is not None:
+        await post_vote(req, deputy)
 
 
 async def vote_runoff(req: Request) -> None:

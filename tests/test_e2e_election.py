@@ -40,8 +40,8 @@ async def test_election_with_a_runoff_and_the_handover(tg: TelegramHarness, cloc
     assert "Chưa đơn vị nào trúng cử Trưởng khối. Bầu lại giữa: GDDT, YTE — gõ /vote_runoff 1" in text
     assert "mở vòng bầu lại bằng /vote_runoff 1" in await tg.reply_text(HEAD, group, "/elect 2027")
 
-    # --- the run-off between the top two, decided by the most votes ------------------------------------
-    runoff = (await tg.say(HEAD, group, "/vote_runoff 1"))[0]
+    # --- the run-off between the top two, decided by the most votes, closing at its time -------------
+    runoff = (await tg.say(HEAD, group, "/vote_runoff 1 | 23/11/2026 10:00"))[0]
     assert runoff["text"].startswith("🗳 BỎ PHIẾU KÍN #2 — bầu Trưởng khối năm 2027 — bầu lại (vòng 2, sau phiếu #1)")
     assert "Danh sách bầu (2 đơn vị):\n1. GDDT — Sở Giáo dục và Đào tạo\n2. YTE — Sở Y tế\n" in runoff["text"]
     assert "Vòng bầu lại: đơn vị được nhiều phiếu nhất trúng cử" in runoff["text"]
@@ -52,11 +52,16 @@ async def test_election_with_a_runoff_and_the_handover(tg: TelegramHarness, cloc
         await vote(tg, OF[code], 2, ["GDDT"])
     # YTE's second officer sends another ballot for YTE: still one ballot for the unit.
     await vote(tg, YTE_SECOND, 2, ["YTE"])
-    text = await tg.reply_text(HEAD, group, "/vote_close 2")
+    before = len(tg.api.bot_messages(group.id))
+    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=VN))
+    await tg.tick()
+    # At its time the run-off closes: the results, then the deputy's ballot opens at once (one flow).
+    text, post = (m["text"] for m in tg.api.bot_messages(group.id)[before:])
+    assert text.startswith("📊 KẾT QUẢ KIỂM PHIẾU #2")
     assert "Đã bỏ phiếu: 8 (88,9%), trong đó 0 phiếu trắng." in text
     assert "2. YTE — Sở Y tế: 5 phiếu (62,5%) ✅\n1. GDDT — Sở Giáo dục và Đào tạo: 3 phiếu (37,5%)" in text
     assert "✅ Trúng cử Trưởng khối năm 2027: YTE — Sở Y tế" in text
-    assert "Tiếp theo: bầu Phó trưởng khối — Trưởng khối hoặc Phó trưởng khối gõ /elect 2027." in text
+    assert "Tiếp theo: bầu Phó trưởng khối — phiếu #3 đã mở ngay bên dưới" in text
 
     with tg.core.db.session() as s:
         yte = s.exec(select(Unit).where(Unit.code == "YTE")).one()
@@ -64,14 +69,20 @@ async def test_election_with_a_runoff_and_the_handover(tg: TelegramHarness, cloc
                                                         RoleAssignment.role == "head")).one()
     assert head_2027.unit_id == yte.id and head_2027.effective_from == year_start(2027, "Asia/Ho_Chi_Minh")
 
-    # --- the deputy's ballot leaves out the elected head -----------------------------------------------
-    post = (await tg.say(HEAD, group, "/elect 2027 | 23/11/2026 10:00"))[0]
-    assert post["text"].startswith("🗳 BỎ PHIẾU KÍN #3 — bầu Phó trưởng khối năm 2027")
-    assert "Danh sách bầu (8 đơn vị)" in post["text"] and "YTE — Sở Y tế" not in post["text"]
+    # --- the deputy's ballot leaves out the elected head; it lasts as long as the run-off did ----------
+    assert post.startswith("🗳 BỎ PHIẾU KÍN #3 — bầu Phó trưởng khối năm 2027")
+    assert "Danh sách bầu (8 đơn vị)" in post and "YTE — Sở Y tế" not in post
+    assert "23/11/2026 11:00" in post
+    deputy_post = tg.api.bot_messages(group.id)[-1]
+    assert button(deputy_post, "Bỏ phiếu")["url"] == "https://t.me/KhoiTestBot?start=v3"
+    assert "Đang bầu Phó trưởng khối (phiếu #3)" in await tg.reply_text(HEAD, group, "/elect 2027")
     for code in ("VHTTDL", "YTE", "GDDT", "LDTBXH", "TTTT", "PTTH"):
         await vote(tg, OF[code], 3, ["GDDT"])
     await vote(tg, OF["BDT"], 3, ["BDT"])
-    clock.set(datetime(2026, 11, 23, 10, 0, tzinfo=VN))
+    clock.set(datetime(2026, 11, 23, 10, 30, tzinfo=VN))
+    await tg.tick()
+    assert "Đã bỏ phiếu: 7/9" in deputy_post["text"]  # the live turnout of a post the scheduler made
+    clock.set(datetime(2026, 11, 23, 11, 0, tzinfo=VN))
     await tg.tick()
     results = [m["text"] for m in tg.api.bot_messages(group.id) if m["text"].startswith("📊 KẾT QUẢ KIỂM PHIẾU #3")]
     assert len(results) == 1
@@ -87,7 +98,7 @@ async def test_election_with_a_runoff_and_the_handover(tg: TelegramHarness, cloc
     assert "Chỉ cán bộ của đơn vị Trưởng khối" in await tg.reply_text(OF["YTE"], group, "/handover 2027")
     assert "Chỉ cán bộ của đơn vị Trưởng khối" in await tg.reply_text(OF["YTE"], group, "/vote_rules tubau khong")
     text = await tg.reply_text(HEAD, group, "/handover")
-    assert text == ("🤝 BÀN GIAO: từ 23/11/2026 10:00, YTE — Sở Y tế là Trưởng khối (nhiệm kỳ năm 2027), nhận bàn giao "
+    assert text == ("🤝 BÀN GIAO: từ 23/11/2026 11:00, YTE — Sở Y tế là Trưởng khối (nhiệm kỳ năm 2027), nhận bàn giao "
                     "từ VHTTDL — Sở Văn hóa, Thể thao và Du lịch. Cán bộ của đơn vị Trưởng khối mới quản trị khối "
                     "từ bây giờ.\nPhó trưởng khối: GDDT — Sở Giáo dục và Đào tạo.")
     assert "Vai trò: Trưởng khối" in await tg.reply_text(OF["YTE"], tg.api.private(OF["YTE"]), "/whoami")
@@ -97,3 +108,19 @@ async def test_election_with_a_runoff_and_the_handover(tg: TelegramHarness, cloc
     assert "đã nhận nhiệm vụ rồi" in await tg.reply_text(OF["YTE"], group, "/handover 2027")
 
     assert_secret(tg, {o.id for o in OF.values()} | {YTE_SECOND.id})
+
+
+async def test_closing_the_head_ballot_by_hand_opens_the_deputy_ballot(tg_fast: TelegramHarness) -> None:
+    tg = tg_fast
+    group = await setup_bloc(tg)
+    await tg.say(HEAD, group, "/elect 2027")
+    for code in ("VHTTDL", "YTE", "GDDT", "LDTBXH", "TTTT", "PTTH", "BDT"):
+        await vote(tg, OF[code], 1, ["BDT"])
+    sent = [m for m in await tg.say(HEAD, group, "/vote_close 1") if m["chat"]["id"] == group.id]
+    assert len(sent) == 2
+    assert "✅ Trúng cử Trưởng khối năm 2027: BDT — Ban Dân tộc" in sent[0]["text"]
+    assert "phiếu #2 đã mở ngay bên dưới" in sent[0]["text"]
+    assert sent[1]["text"].startswith("🗳 BỎ PHIẾU KÍN #2 — bầu Phó trưởng khối năm 2027")
+    assert "BDT — Ban Dân tộc" not in sent[1]["text"].split("Danh sách bầu")[1].split("\n\n")[0]
+    assert button(sent[1], "Bỏ phiếu")["url"] == "https://t.me/KhoiTestBot?start=v2"
+    assert "Đang bầu Phó trưởng khối (phiếu #2)" in await tg.reply_text(HEAD, group, "/elect 2027")

@@ -237,6 +237,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "⚖️ Tied for the last seat: {units} — {seats} seat(s) left; the head opens a run-off among them: /vote_runoff {id}",
     },
     "results.elected": {"vi": "✅ Trúng cử {role} năm {year}: {unit}", "en": "✅ Elected {role} of {year}: {unit}"},
+    "results.deputy_opened": {
+        "vi": "Tiếp theo: bầu Phó trưởng khối — phiếu #{id} đã mở ngay bên dưới (không có đơn vị vừa trúng cử Trưởng khối). Vai trò có hiệu lực từ 01/01/{year}, hoặc ngay khi Trưởng khối đương nhiệm bàn giao bằng /handover {year}.",
+        "en": "Next: the deputy — ballot #{id} is open just below (without the unit elected head). Roles take effect on 01/01/{year}, or at once when the outgoing head hands over with /handover {year}.",
+    },
     "results.next_deputy": {
         "vi": "Tiếp theo: bầu Phó trưởng khối — Trưởng khối hoặc Phó trưởng khối gõ /elect {year}. Vai trò có hiệu lực từ 01/01/{year}, hoặc ngay khi Trưởng khối đương nhiệm bàn giao bằng /handover {year}.",
         "en": "Next: the deputy — the head or deputy types /elect {year}. Roles take effect on 01/01/{year}, or at once when the outgoing head hands over with /handover {year}.",

@@ -16,8 +16,14 @@ from bot.ports import Button
 from bot.services.audit import SYSTEM
 from bot.services.notify import Notice, officer_handles
 from bot.services.reminder_config import VOTE
-from bot.services.vote_views import reminder_group_text, reminder_private_text, results_text, turnout
-from bot.services.votes import KIND, OPEN, close_vote, plan_vote
+from bot.services.vote_views import (
+    post_text,
+    reminder_group_text,
+    reminder_private_text,
+    results_text,
+    turnout,
+)
+from bot.services.votes import KIND, OPEN, close_vote, continue_election, plan_vote
 from storage.models import Bloc, ReminderSlot, Unit, Vote
 from storage.queries.votes import open_votes
 
@@ -26,14 +32,21 @@ class VoteSource:
     kind = KIND
     config_kind = VOTE
 
-    def build(self, s: Session, slot: ReminderSlot, now: datetime) -> Notice | None:
+    def build(self, s: Session, slot: ReminderSlot, now: datetime) -> Notice | list[Notice] | None:
         vote = s.get(Vote, slot.item_id)
         bloc = s.get(Bloc, slot.bloc_id)
         if vote is None or bloc is None or vote.state != OPEN:
             return None
         if slot.slot == "at":
             closed = close_vote(s, vote=vote, actor=SYSTEM, now=now)
-            return Notice(group_text=results_text(s, closed.vote, bloc.language, closed.role_error))
+            deputy = continue_election(s, bloc=bloc, closed=closed.vote, actor=SYSTEM, now=now)
+            notices = [Notice(group_text=results_text(s, closed.vote, bloc.language, closed.role_error))]
+            if deputy is not None and deputy.id is not None:
+                # The deputy's ballot, posted after the results and kept live like one opened by hand.
+                buttons = [[Button(label_of(bloc.language), url=deputy.link)]] if deputy.link else []
+                notices.append(Notice(group_text=post_text(s, deputy, bloc.language), buttons=buttons,
+                                      live=(KIND, deputy.id)))
+            return notices
         if vote.closes_at is None or vote.closes_at <= now:
             return None
         _, waiting = turnout(s, vote)

@@ -15,10 +15,10 @@ from sqlmodel import Session
 from bot.i18n import t
 from bot.services.awards import share_words
 from bot.services.tally import BASE_CAST, Share, percent_text
-from bot.services.votes import AWARD, CLOSED, OPEN, electorate, outcome, rules_snapshot
+from bot.services.votes import AWARD, CLOSED, OPEN, electorate, outcome, rules_snapshot, topic_of
 from bot.timefmt import fmt_datetime
 from storage.models import Bloc, Unit, Vote, VoteCandidate
-from storage.queries.votes import candidates_of, units_by_ids, voted_unit_ids
+from storage.queries.votes import candidates_of, units_by_ids, voted_unit_ids, votes_of_topic
 
 
 def vote_title(vote: Vote, lang: str) -> str:
@@ -161,7 +161,10 @@ def results_text(s: Session, vote: Vote, lang: str, role_error: str | None = Non
                 lines.append(t(lang, "results.role_error", error=t(lang, role_error, code=selected[0].code,
                                                                     year=vote.term_year, other=other, role=role)))
             elif vote.kind == "head":
-                lines.append(t(lang, "results.next_deputy", year=vote.term_year))
+                deputy = next((v for v in votes_of_topic(s, vote.bloc_id, topic_of("deputy", year=vote.term_year or 0))
+                               if v.state == OPEN), None)
+                lines.append(t(lang, "results.deputy_opened", id=deputy.id, year=vote.term_year) if deputy
+                             else t(lang, "results.next_deputy", year=vote.term_year))
             else:
                 lines.append(t(lang, "results.roles_recorded", year=vote.term_year))
         elif runoff:

@@ -44,6 +44,7 @@ from storage.queries.votes import (
 KIND = "vote"  # reminder slots and live posts
 AWARD, ELECT_KINDS = "award", (HEAD, DEPUTY)
 OPEN, CLOSED, VOID = "open", "closed", "void"
+BALLOT_LINK = "v"  # deep-link payload prefix: /start v<vote id> opens the ballot in the private chat
 MAX_CANDIDATES = 60  # the ballot's choices travel as a bitmask in callback data
 RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud without doubt
 
@@ -429,3 +430,27 @@ def elect_next(s: Session, *, bloc: Bloc, term_year: int, closes_at: datetime | 
     vote = open_vote(s, bloc=bloc, kind=kind, title=kind, quota=1, candidates=candidates, closes_at=closes_at,
                      actor=actor, now=now, term_year=term_year)
     return ElectionStep(vote, head)
+
+
+def continue_election(s: Session, *, bloc: Bloc, closed: Vote, actor: Actor, now: datetime) -> Vote | None:
+    """Once the head's ballot elects a head, the deputy's ballot opens at once: one flow, as at the
+    conference (bầu Trưởng khối, rồi bầu Phó trưởng khối). It lasts as long as the head's ballot did,
+    or is closed by hand like it. None when there is nothing to open (no head elected yet, or the
+    deputy is already elected or being elected)."""
+    if closed.kind != HEAD or closed.state != CLOSED or closed.term_year is None:
+        return None
+    if winner_of_topic(s, bloc.id, topic_of(HEAD, year=closed.term_year)) is None:  # type: ignore[arg-type]
+        return None
+    closes_at = now + (closed.closes_at - closed.opened_at) if closed.closes_at is not None else None
+    try:
+        with s.begin_nested():
+            step = elect_next(s, bloc=bloc, term_year=closed.term_year, closes_at=closes_at, actor=actor, now=now)
+    except UserError:
+        return None
+    deputy = step.vote
+    # The ballot link is the head ballot's, for the new vote: the same bot on the same platform.
+    suffix = f"{BALLOT_LINK}{closed.id}"
+    if closed.link and closed.link.endswith(suffix):
+        deputy.link = f"{closed.link[: -len(suffix)]}{BALLOT_LINK}{deputy.id}"
+        s.add(deputy)
+    return deputy
