@@ -15,6 +15,7 @@ from bot.services import calendar as cal
 from bot.services import calendar_views as views
 from bot.services import live
 from bot.services.calendar_boards import deadline_boards, meeting_boards
+from bot.services.calendar_collect import bundle
 from bot.services.calendar_ics import build_ics
 from bot.services.calendar_reminders import RENDERERS, SOURCES
 from bot.timefmt import fmt_datetime
@@ -257,6 +258,35 @@ async def ics(req: Request) -> None:
     await req.reply(OutMessage(caption, document=Document(f"lich-khoi-{bloc.id}.ics", content, "text/calendar")))
 
 
+# Telegram's bots may send files up to 50 MB.
+COLLECT_LIMIT_MB = 50
+
+
+async def collect(req: Request) -> None:
+    """/collect <id>: the head gets every unit's latest file for a deadline in one zip."""
+    bloc = req.require_bloc()
+    parts = req.args.split()
+    if len(parts) != 1:
+        raise UserError("cal.collect.usage")
+    number = item_id(parts[0], "cal.collect.usage")
+    item = cal.get_item(req.session, bloc, number)
+    assert item.id is not None
+    if item.kind != DEADLINE:
+        raise UserError("cal.collect.not_deadline", id=item.id)
+    board = deadline_boards(req.session, [item])[item.id]
+    head = views.head(req.lang, item)
+    if not any(row.versions for row in board.rows):
+        raise UserError("cal.collect.nothing", head=head, id=item.id)
+    pack = bundle(req.session, req.core.files, bloc, board, req.lang)
+    size_mb = len(pack.content) / 1_000_000
+    if size_mb > COLLECT_LIMIT_MB:
+        raise UserError("cal.collect.too_big", head=head, size=f"{size_mb:.0f}", limit=COLLECT_LIMIT_MB)
+    text = req.t("cal.collect.caption", head=head, files=pack.files)
+    if pack.missing:
+        text += "\n" + req.t("cal.collect.unreadable", codes=", ".join(pack.missing))
+    await req.reply(OutMessage(text, document=Document(f"han-nop-{item.id}.zip", pack.content, "application/zip")))
+
+
 async def template(req: Request) -> None:
     bloc = req.require_bloc()
     parts = req.args.split()
@@ -282,6 +312,7 @@ COMMANDS = [
     Command("submit", submit, who=Who.MEMBER),
     Command("attend", attend, who=Who.OFFICER),
     Command("template", template, who=Who.MEMBER),
+    Command("collect", collect, who=Who.MANAGER),
     Command("ics", ics, who=Who.MEMBER),
     Command("meeting", meeting, who=Who.MANAGER),
     Command("deadline", deadline, who=Who.MANAGER),
