@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from handlers import blocs, membership, reminders, roles, start, units
+from handlers import blocs, invites, membership, reminders, roles, start, units
 from handlers.registry import Registry
 
-FEATURES = (start, blocs, units, membership, roles, reminders)
+FEATURES = (start, blocs, units, membership, roles, reminders, invites)
 
 
 def build_registry() -> Registry:

@@ -14,6 +14,7 @@ from storage.models.blocs import (
 )
 from storage.models.delivery import LivePost, OutboxMessage, ReminderSlot, SentReminder
 from storage.models.files import StoredFile
+from storage.models.invites import InviteCode
 from storage.models.reminders import ReminderConfig
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "AuditLog",
     "Bloc",
     "BlocChat",
+    "InviteCode",
     "JoinRequest",
     "LivePost",
     "Officer",
