@@ -15,6 +15,7 @@ from storage.models.blocs import (
 from storage.models.delivery import LivePost, OutboxMessage, ReminderSlot, SentReminder
 from storage.models.files import StoredFile
 from storage.models.invites import InviteCode
+from storage.models.platforms import ChoiceMenu, InboundUpdate, SharedFile
 from storage.models.reminders import ReminderConfig
 
 __all__ = [
@@ -22,6 +23,8 @@ __all__ = [
     "AuditLog",
     "Bloc",
     "BlocChat",
+    "ChoiceMenu",
+    "InboundUpdate",
     "InviteCode",
     "JoinRequest",
     "LivePost",
@@ -31,6 +34,7 @@ __all__ = [
     "ReminderSlot",
     "RoleAssignment",
     "SentReminder",
+    "SharedFile",
     "StoredFile",
     "Unit",
     "UnitMembership",
