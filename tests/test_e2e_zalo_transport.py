@@ -63,6 +63,10 @@ async def test_an_update_delivered_twice_is_handled_once_and_a_chat_keeps_its_or
     assert texts[-2:] == ["✅ Đã thêm YTE — Sở Y tế.\nKhối hiện có 1 đơn vị thành viên năm 2026.",
                           "✅ Đã thêm GDDT — Sở Giáo dục.\nKhối hiện có 2 đơn vị thành viên năm 2026."]
     assert count(zalo, Bloc) == 1 and count(zalo, Unit) == 2
+    # Handled updates keep only their key (to recognise a re-delivery), never what was typed.
+    with zalo.core.db.session() as s:  # type: ignore[union-attr]
+        rows = list(s.exec(select(InboundUpdate)))
+    assert len(rows) == 3 and all(r.payload == "" and r.processed_at is not None for r in rows)
 
 
 async def test_an_update_that_could_not_be_kept_is_kept_on_retry(zalo: ZaloHarness, monkeypatch) -> None:

@@ -1,7 +1,8 @@
 """Wires Zalo's Bot API to the core: receive (long polling or webhook), keep, handle, answer.
 
 - Keep: every update is written to ``InboundUpdate`` before it is handled (unique per message id),
-  so an update that was received survives a crash, and one delivered twice is handled once.
+  so an update that was received survives a crash, and one delivered twice is handled once. Once
+  handled, only its key is kept (a week): the text is erased, ballots included.
   ``getUpdates`` forgets an update once it has returned it, so the poller keeps retrying the write
   rather than ask for the next one.
 - Handle: updates of one chat in order, different chats concurrently; numbers typed as an answer
@@ -244,7 +245,7 @@ class ZaloAdapter:
             chat, key, attempts, update = row.chat_id, row.update_key, row.attempts, json.loads(row.payload)
             if attempts > MAX_ATTEMPTS:
                 log.error("giving up on Zalo update %s after %s attempts", key, attempts - 1)
-                row.processed_at = self.core.now()
+                row.processed_at, row.payload = self.core.now(), ""
         if attempts > MAX_ATTEMPTS:
             return
         # A chat's updates in order: taking the lock does not yield, so the worker that took an
@@ -259,7 +260,9 @@ class ZaloAdapter:
                     with self.core.db.session() as s:
                         fresh = s.get(InboundUpdate, row_id)
                         if fresh is not None:
-                            fresh.processed_at = self.core.now()
+                            # Only the key is needed from now on (to recognise a re-delivery): the
+                            # text goes, so a ballot typed as "2 5" is not kept beside its sender.
+                            fresh.processed_at, fresh.payload = self.core.now(), ""
                             s.add(fresh)
         finally:
             # Idle chats drop their lock, so memory does not grow with every chat ever seen.

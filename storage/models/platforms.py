@@ -29,7 +29,7 @@ class InboundUpdate(SQLModel, table=True):
     platform: str = Field(max_length=20)
     update_key: str = Field(max_length=128)  # the platform's message id (or a digest when it has none)
     chat_id: str = Field(max_length=64)
-    payload: str  # the update as received (JSON)
+    payload: str  # the update as received (JSON); erased once handled (it may hold a typed ballot)
     received_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False, default=utc_now))
     processed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     # Handling attempts started; an update that crashed the process several times is given up.
