@@ -17,7 +17,8 @@ from bot.ports import Button
 from bot.services import outbox
 from bot.services.standing import bloc_year, role_units_now
 from storage.models import Account, Bloc, Unit
-from storage.queries.blocs import accounts_of_officers, chats_of_bloc, member_units, officers_by_unit
+from storage.queries.blocs import accounts_of_officers, chats_of_bloc, officers_by_unit
+from storage.queries.platforms import open_accounts_outside
 
 
 @dataclass
@@ -39,31 +40,15 @@ class Notice:
     buttons: list[list[Button]] = field(default_factory=list)
 
 
-def _is_open(account: Account) -> bool:
-    return bool(account.private_chat_id) and account.private_status == "open"
-
-
 def open_accounts(s: Session, unit_ids: list[int]) -> dict[int, list[Account]]:
     """Accounts with an open private chat, per unit (officers who never wrote to the bot are left out)."""
     officers = officers_by_unit(s, unit_ids)
     accounts = accounts_of_officers(s, [o.id for offs in officers.values() for o in offs if o.id is not None])
     return {
-        unit_id: [a for o in offs for a in accounts.get(o.id, []) if _is_open(a)]  # type: ignore[arg-type]
+        unit_id: [a for o in offs for a in accounts.get(o.id, [])  # type: ignore[arg-type]
+                  if a.private_chat_id and a.private_status == "open"]
         for unit_id, offs in officers.items()
     }
-
-
-def accounts_outside_groups(s: Session, unit_ids: list[int], group_platforms: set[str]) -> list[Account]:
-    """Open accounts of the units' officers who have no account on any of ``group_platforms``:
-    the people a group post does not reach."""
-    officers = officers_by_unit(s, unit_ids)
-    accounts = accounts_of_officers(s, [o.id for offs in officers.values() for o in offs if o.id is not None])
-    out: list[Account] = []
-    for officer in {o.id: o for offs in officers.values() for o in offs}.values():
-        mine = accounts.get(officer.id, [])  # type: ignore[arg-type]
-        if not any(a.platform in group_platforms for a in mine):
-            out.extend(a for a in mine if _is_open(a))
-    return out
 
 
 def queue_notice(s: Session, *, bloc: Bloc, notice: Notice, key: str, now: datetime) -> int:
@@ -88,8 +73,8 @@ def queue_notice(s: Session, *, bloc: Bloc, notice: Notice, key: str, now: datet
         chats = chats_of_bloc(s, bloc.id)
         out.extend(outbox.Outgoing(f"{key}:chat:{c.platform}:{c.chat_id}", c.platform, c.chat_id, notice.group_text,
                                    bloc.id, None, notice.buttons) for c in chats)
-        members = [u.id for u in member_units(s, bloc.id, bloc_year(bloc, now)) if u.id is not None]
-        for account in accounts_outside_groups(s, members, {c.platform for c in chats}):
+        unseen = open_accounts_outside(s, bloc.id, bloc_year(bloc, now), {c.platform for c in chats})
+        for account in unseen:
             if account.id not in personal:
                 private(account, notice.group_text, "dm", notice.buttons)
     if notice.managers_text is not None:
