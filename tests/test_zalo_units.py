@@ -194,3 +194,41 @@ def test_the_console_gives_invitation_codes_privately(tmp_path: Path) -> None:
     assert "Hãy nhắn /start cho bot trong chat riêng, rồi gõ lại /invite ở đó" in out
     assert re.search(r"\[riêng: Quản trị\] KhốiBot: \(#\d+\) 🎟 Mã mời cán bộ đơn vị YTE — Sở Y tế: [A-Z2-9]{4}-", out)
     assert "[Nhóm thử] KhốiBot: (#" in out and "Đã gửi mã vào chat riêng của bạn với bot." in out
+
+
+async def test_every_client_method_speaks_the_documented_shapes() -> None:
+    api = FakeZaloApi()
+    await api.start()
+    client = ZaloClient(ZALO_TOKEN, api.base_url + "/")
+    try:
+        assert (await client.get_me())["account_name"] == "bot.KhoiBot"
+        assert await client.get_updates(0) is None  # error 408: no update
+        pushed = api.send_text(zalo_user("Lan"), "/start")
+        assert await client.get_updates(1) == pushed
+        assert (await client.set_webhook("https://bot.khoi.vn/zalo/webhook", "s3cret-token"))["url"].endswith("/webhook")
+        assert (await client.get_webhook_info())["url"] == "https://bot.khoi.vn/zalo/webhook"
+        await client.delete_webhook()
+        assert (await client.get_webhook_info())["url"] == ""
+        assert await client.send_chat_action("u1") is True
+        sent = await client.send_message("u1", "Xin chào")
+        assert set(sent) == {"message_id", "date"}
+        await client.send_photo("u1", "https://bot.khoi.vn/files/t/a.jpg", caption="Ảnh")
+        assert api.sent[-1] == {"chat_id": "u1", "photo": "https://bot.khoi.vn/files/t/a.jpg", "caption": "Ảnh",
+                                "message_id": api.sent[-1]["message_id"]}
+        with pytest.raises(ZaloApiError) as too_long:
+            await client.send_message("u1", "x" * 2001)
+        assert too_long.value.code == 400
+        api.photos["big.jpg"] = b"x" * 100
+        assert await client.download(f"{api.base_url}/photos/big.jpg") == b"x" * 100
+        for url, limit in ((f"{api.base_url}/photos/big.jpg", 10), (f"{api.base_url}/photos/none.jpg", 10**6),
+                           ("file:///etc/passwd", 10**6)):
+            with pytest.raises(ZaloNetworkError):
+                await client.download(url, limit=limit)
+        wrong = ZaloClient("0:wrong", api.base_url)
+        with pytest.raises(ZaloApiError) as unauthorized:
+            await wrong.get_me()
+        assert unauthorized.value.code == 401 and "0:wrong" not in str(unauthorized.value)
+        await wrong.close()
+    finally:
+        await client.close()
+        await api.stop()
