@@ -20,5 +20,7 @@ RUN pip install . \
 
 USER khoibot
 VOLUME ["/data"]
-# Long polling needs no inbound port; set TELEGRAM_BOT_TOKEN (and others) with --env-file.
+# Long polling needs no inbound port; set TELEGRAM_BOT_TOKEN / ZALO_BOT_TOKEN (and others) with
+# --env-file. The Zalo webhook and file links (KHOIBOT_PUBLIC_URL) listen on 8080.
+EXPOSE 8080
 CMD ["khoibot", "run"]

@@ -69,14 +69,25 @@ async def _run_components(components: list[Component], until: asyncio.Future | a
             await component.stop()
 
 
-async def run_platforms(core: Core) -> None:
-    """Runs every platform whose token is configured, and the scheduler, until SIGINT/SIGTERM."""
-    dispatcher = build_dispatcher(core)
+def build_platforms(core: Core, dispatcher, *, zalo_webhook: bool = False) -> list[Component]:  # noqa: ANN001
+    """An adapter for every platform whose token is configured: Telegram, Zalo, or both at once
+    (one process, one database, one scheduler; a bloc may have officers on both)."""
     components: list[Component] = []
     if core.settings.token():
         from handlers.telegram.adapter import TelegramAdapter  # the only place bot/ reaches Telegram
 
         components.append(TelegramAdapter(core, dispatcher))
+    if core.settings.zalo_token():
+        from handlers.zalo.adapter import ZaloAdapter  # the only place bot/ reaches Zalo
+
+        components.append(ZaloAdapter(core, dispatcher, webhook=zalo_webhook))
+    return components
+
+
+async def run_platforms(core: Core, *, zalo_webhook: bool = False) -> None:
+    """Runs every configured platform and the scheduler until SIGINT/SIGTERM."""
+    dispatcher = build_dispatcher(core)
+    components = build_platforms(core, dispatcher, zalo_webhook=zalo_webhook)
     components.append(build_scheduler(core, dispatcher))
     await _run_components(components, asyncio.ensure_future(_wait_for_stop()))
 

@@ -10,6 +10,7 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_TELEGRAM_API = "https://api.telegram.org"
+DEFAULT_ZALO_API = "https://bot-api.zaloplatforms.com"
 
 
 class Settings(BaseSettings):
@@ -22,6 +23,19 @@ class Settings(BaseSettings):
     telegram_api_base_url: str = DEFAULT_TELEGRAM_API
     # Respect Telegram's flood limits (30 msg/s overall, 20 msg/min per group) and retry on 429.
     telegram_rate_limit: bool = True
+    # Zalo's bot platform (private chats only); runs beside Telegram when its token is set.
+    zalo_bot_token: SecretStr | None = Field(default=None, description="Bot token from Zalo Bot Manager")
+    # Root of the Zalo Bot API; "/bot<token>/<method>" is appended.
+    zalo_api_base_url: str = DEFAULT_ZALO_API
+    # Webhook mode (khoibot run --zalo-webhook): the secret Zalo sends in X-Bot-Api-Secret-Token.
+    zalo_webhook_secret: SecretStr | None = Field(default=None, min_length=8, max_length=256)
+    zalo_webhook_path: str = "/zalo/webhook"
+    # The https root at which this process's web server is reachable from outside: Zalo's webhook
+    # is <url><ZALO_WEBHOOK_PATH>, and files the bot cannot attach on Zalo are offered as links
+    # <url>/files/... . Without it (and without the webhook) no web server runs.
+    khoibot_public_url: str | None = None
+    khoibot_http_host: str = "0.0.0.0"
+    khoibot_http_port: int = Field(default=8080, ge=1, le=65535)
     database_url: str = "sqlite:///./data/khoibot.db"
     # Where submitted files are kept (content-addressed by SHA-256); back it up with the database.
     khoibot_files_dir: Path = Path("./data/files")
@@ -40,23 +54,45 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown time zone {value!r}") from exc
         return value
 
-    @field_validator("telegram_bot_token", mode="before")
+    @field_validator("telegram_bot_token", "zalo_bot_token", "zalo_webhook_secret", mode="before")
     @classmethod
     def _blank_token_is_none(cls, value: object) -> object:
         if isinstance(value, str) and not value.strip():
             return None
         return value
 
-    @field_validator("telegram_api_base_url")
+    @field_validator("telegram_api_base_url", "zalo_api_base_url")
     @classmethod
     def _strip_slash(cls, value: str) -> str:
         return value.rstrip("/")
+
+    @field_validator("khoibot_public_url", mode="before")
+    @classmethod
+    def _public_url(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = value.strip().rstrip("/") or None
+            if value is not None and not value.startswith(("https://", "http://")):
+                raise ValueError("KHOIBOT_PUBLIC_URL must start with https://")
+        return value
+
+    @field_validator("zalo_webhook_path")
+    @classmethod
+    def _path(cls, value: str) -> str:
+        if not value.startswith("/") or value.startswith("/files/"):
+            raise ValueError("ZALO_WEBHOOK_PATH must start with / (and not with /files/)")
+        return value
 
     def token(self) -> str | None:
         """The bot token in clear, for the adapter only; never log it."""
         return self.telegram_bot_token.get_secret_value() if self.telegram_bot_token else None
 
+    def zalo_token(self) -> str | None:
+        """The Zalo bot token in clear, for the Zalo client only; never log it."""
+        return self.zalo_bot_token.get_secret_value() if self.zalo_bot_token else None
+
+    def webhook_secret(self) -> str | None:
+        return self.zalo_webhook_secret.get_secret_value() if self.zalo_webhook_secret else None
+
     def secrets(self) -> list[str]:
-        """Values the log redactor must hide."""
-        token = self.token()
-        return [token] if token else []
+        """Values the log redactor must hide: both bot tokens and the webhook secret."""
+        return [v for v in (self.token(), self.zalo_token(), self.webhook_secret()) if v]

@@ -89,11 +89,19 @@ class Document:
 
 @dataclass
 class OutMessage:
-    """A reply: plain text (no markup, so user-given names need no escaping), buttons, a file."""
+    """A reply: plain text (no markup, so user-given names need no escaping), buttons, a file.
+
+    Text-only platforms (Zalo) show buttons as numbered choices answered by typing a number, and
+    a document as a download link or a description. ``numbered_reply`` is for a multi-choice menu
+    such as a ballot: the text numbers its items itself, text-only platforms drop the buttons, and
+    the numbers a person types complete this command ("/phieu #12" + "2 5" -> "/phieu #12 2 5"),
+    which the feature validates as any typed command. Telegram ignores it.
+    """
 
     text: str
     buttons: list[list[Button]] = field(default_factory=list)
     document: Document | None = None
+    numbered_reply: str | None = None
 
 
 class SendError(Exception):

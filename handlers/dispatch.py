@@ -100,10 +100,8 @@ class Dispatcher:
             await req.reply(req.t("private.text_hint"))
 
     def _check_access(self, req: Request, cmd: Command) -> None:
-        if cmd.where is Where.GROUP and not req.is_group:
-            raise UserError("err.group_only", command=cmd.name)
-        if cmd.where is Where.PRIVATE and req.is_group:
-            raise UserError("err.private_only", command=cmd.name)
+        if not cmd.allowed_in(is_group=req.is_group, groups_exist=req.messenger.supports_groups):
+            raise UserError("err.group_only" if cmd.where is Where.GROUP else "err.private_only", command=cmd.name)
         if cmd.who is Who.ANYONE:
             return
         req.require_bloc()

@@ -7,6 +7,7 @@ from handlers import (
     blocs,
     calendar,
     elections,
+    invites,
     membership,
     pledge,
     reminders,
@@ -17,7 +18,7 @@ from handlers import (
 )
 from handlers.registry import Registry
 
-FEATURES = (start, blocs, units, membership, roles, reminders, calendar, pledge, awards, votes, elections)
+FEATURES = (start, blocs, units, membership, roles, invites, reminders, calendar, pledge, awards, votes, elections)
 
 
 def build_registry() -> Registry:

@@ -9,6 +9,7 @@ from bot.ports import Button, OutMessage
 from bot.services import membership
 from bot.services.standing import ROLES
 from handlers.callbacks import callback_data
+from handlers.invites import redeem_if_code
 from handlers.registry import Callback, Command, Who
 from handlers.request import Request
 from storage.queries.blocs import accounts_of_officers
@@ -20,6 +21,10 @@ async def join(req: Request) -> None:
     parts = req.args.split()
     if len(parts) != 1:
         raise UserError("join.usage")
+    # A one-time code from /invite or /link works anywhere, even for someone in no bloc yet (Zalo).
+    if await redeem_if_code(req, parts[0]):
+        return
+    bloc = req.require_bloc()
     outcome = membership.request_join(req.session, who=req.standing, code=parts[0], now=req.now)
     unit = outcome.unit
     if outcome.status == "joined":
@@ -30,8 +35,23 @@ async def join(req: Request) -> None:
         Button(req.t("join.btn_approve"), data=callback_data(JOIN, "a", outcome.request.id)),
         Button(req.t("join.btn_reject"), data=callback_data(JOIN, "r", outcome.request.id)),
     ]]
-    text = req.t("join.request_post", name=req.actor.name, code=unit.code, unit=unit.name)
-    await req.reply(OutMessage(text=text, buttons=buttons))
+    chat = req.incoming.chat
+    if chat.is_group:
+        text = req.t("join.request_post", name=req.actor.name, code=unit.code, unit=unit.name)
+        await req.reply(OutMessage(text=text, buttons=buttons))
+    else:  # the buttons are for the approvers, who cannot see this private chat
+        await req.reply(req.t("join.request_sent", code=unit.code, unit=unit.name))
+    # Approvers who cannot see that chat (a head on Zalo, or anyone when /join was typed in a
+    # private chat) get the request privately; on Zalo the buttons become numbered choices.
+    dm = OutMessage(text=req.t("join.request_dm", name=req.actor.name, code=unit.code, unit=unit.name,
+                               bloc=bloc.name), buttons=buttons)
+    approvers = accounts_of_officers(req.session, membership.approver_ids(req.session, bloc, req.now))
+    for officer_id, accounts in approvers.items():
+        sees_it = chat.is_group and any(a.platform == chat.platform for a in accounts)
+        if officer_id == req.actor.officer_id or sees_it:
+            continue
+        for account in accounts:
+            await req.send_private(account, dm)
 
 
 async def decide(req: Request, match: re.Match[str]) -> None:
@@ -70,7 +90,7 @@ async def whoami(req: Request) -> None:
 
 
 COMMANDS = [
-    Command("join", join, who=Who.MEMBER),
+    Command("join", join, who=Who.ANYONE),
     Command("leave", leave, who=Who.OFFICER),
     Command("whoami", whoami, who=Who.ANYONE),
 ]

@@ -47,6 +47,15 @@ class Command:
     def help_key(self) -> str:
         return f"cmd.{self.name}"
 
+    def allowed_in(self, *, is_group: bool, groups_exist: bool) -> bool:
+        """Whether the command runs in this kind of chat. On a platform without group chats (Zalo)
+        a bloc lives in private chats, so its group commands run there."""
+        if self.where is Where.GROUP:
+            return is_group or not groups_exist
+        if self.where is Where.PRIVATE:
+            return not is_group
+        return True
+
 
 @dataclass(frozen=True)
 class Callback:

@@ -15,7 +15,7 @@ from sqlmodel import Session
 
 from bot.core import Core
 from bot.errors import UserError
-from bot.i18n import t
+from bot.i18n import has, t
 from bot.ports import Incoming, Messenger, OutMessage, RecipientUnavailable, SendError, SentRef
 from bot.services.accounts import note_private_blocked
 from bot.services.audit import Actor
@@ -82,6 +82,10 @@ class Request:
         return self.standing
 
     def t(self, key: str, /, **params: object) -> str:
+        """The text for ``key``; on a platform without group chats (Zalo), its ``<key>.nogroup``
+        variant when the catalog has one (a text that would send the person to the group)."""
+        if not self.messenger.supports_groups and has(f"{key}.nogroup"):
+            key = f"{key}.nogroup"
         return t(self.lang, key, **params)
 
     # --- answering -----------------------------------------------------------------------

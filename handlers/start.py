@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.i18n import has
-from handlers.registry import Command, Where, Who
+from handlers.registry import Command, Who
 from handlers.request import Request
 
 
@@ -37,9 +37,7 @@ async def start(req: Request) -> None:
 
 
 def _allowed(req: Request, cmd: Command) -> bool:
-    if cmd.where is Where.GROUP and not req.is_group:
-        return False
-    if cmd.where is Where.PRIVATE and req.is_group:
+    if not cmd.allowed_in(is_group=req.is_group, groups_exist=req.messenger.supports_groups):
         return False
     if cmd.who is Who.ANYONE:
         return True

@@ -11,6 +11,7 @@ from bot.app import build_core
 from bot.clock import ManualClock
 from bot.core import Core
 from tests.harness import TelegramHarness, make_settings
+from tests.zalo_harness import ZaloHarness
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -48,3 +49,17 @@ async def tg_fast(tmp_path: Path, clock: ManualClock) -> AsyncIterator[TelegramH
         yield harness
     finally:
         await harness.stop()
+
+
+@pytest.fixture
+async def zalo(tmp_path: Path, clock: ManualClock) -> AsyncIterator[ZaloHarness]:
+    """The real Zalo adapter over real HTTP against the fake Zalo Bot API (long polling)."""
+    async with ZaloHarness(tmp_path, clock) as harness:
+        yield harness
+
+
+@pytest.fixture
+async def mixed(tmp_path: Path, clock: ManualClock) -> AsyncIterator[ZaloHarness]:
+    """Telegram and Zalo in one process, one database, each against its fake API over real HTTP."""
+    async with ZaloHarness(tmp_path, clock, telegram=True) as harness:
+        yield harness

@@ -46,10 +46,11 @@ def clean_code(raw: str) -> str:
 
 
 def setup_bloc(
-    s: Session, *, chat: ChatInfo, name: str, actor: Actor, now: datetime, language: str, timezone: str
+    s: Session, *, chat: ChatInfo | None, name: str, actor: Actor, now: datetime, language: str, timezone: str
 ) -> Bloc:
-    """Creates a bloc bound to ``chat``, with the caller as its provisional administrator."""
-    existing = bloc_for_chat(s, chat.platform, chat.chat_id)
+    """Creates a bloc bound to ``chat`` (or to no chat, on a platform without groups), with the
+    caller as its provisional administrator."""
+    existing = bloc_for_chat(s, chat.platform, chat.chat_id) if chat is not None else None
     if existing is not None:
         raise UserError("setup.already", bloc=existing.name)
     bloc = Bloc(
@@ -62,13 +63,15 @@ def setup_bloc(
     s.add(bloc)
     s.flush()
     assert bloc.id is not None
-    s.add(BlocChat(bloc_id=bloc.id, platform=chat.platform, chat_id=chat.chat_id, title=chat.title, bound_at=now))
-    try:
-        s.flush()
-    except IntegrityError as exc:  # another /setup won the race for this chat
-        raise UserError("setup.already", bloc=name) from exc
+    if chat is not None:
+        s.add(BlocChat(bloc_id=bloc.id, platform=chat.platform, chat_id=chat.chat_id, title=chat.title,
+                       bound_at=now))
+        try:
+            s.flush()
+        except IntegrityError as exc:  # another /setup won the race for this chat
+            raise UserError("setup.already", bloc=name) from exc
     record(s, bloc_id=bloc.id, actor=actor, action="bloc.setup", at=now, name=bloc.name,
-           chat=f"{chat.platform}:{chat.chat_id}")
+           chat=f"{chat.platform}:{chat.chat_id}" if chat else None)
     return bloc
 
 

@@ -11,9 +11,9 @@ from sqlmodel import Session
 from bot.errors import UserError
 from bot.services.audit import Actor, record
 from bot.services.blocs import clean_code
-from bot.services.standing import Standing, bloc_year, standing
+from bot.services.standing import Standing, bloc_year, role_units_now, standing
 from storage.models import Bloc, JoinRequest, Officer, Unit, UnitOfficer
-from storage.queries.blocs import active_link, is_member, pending_join, unit_by_code
+from storage.queries.blocs import active_link, is_member, officers_by_unit, pending_join, unit_by_code
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,23 @@ def _ensure_free(s: Session, bloc: Bloc, officer_id: int, unit: Unit) -> None:
     if current.id == unit.id:
         raise UserError("join.already_same", code=current.code, unit=current.name)
     raise UserError("join.already_other", code=current.code, unit=current.name)
+
+
+def link_officer(s: Session, *, bloc: Bloc, officer_id: int, unit: Unit, approver_id: int | None,
+                 now: datetime) -> None:
+    """Makes the officer act for ``unit``; refused if they already act for a unit of the bloc."""
+    _ensure_free(s, bloc, officer_id, unit)
+    _link(s, bloc, officer_id, unit, approver_id, now)
+
+
+def approver_ids(s: Session, bloc: Bloc, now: datetime) -> list[int]:
+    """Who may decide a join request now: the officers of the head and deputy units, or the setup
+    admin while those units have none (the same rule as ``Standing.can_manage``)."""
+    unit_ids = set(role_units_now(s, bloc, now).values())
+    officers = [o.id for offs in officers_by_unit(s, unit_ids).values() for o in offs if o.id is not None]
+    if officers:
+        return officers
+    return [bloc.setup_admin_id] if bloc.setup_admin_id is not None else []
 
 
 def _link(s: Session, bloc: Bloc, officer_id: int, unit: Unit, approver_id: int | None, now: datetime) -> None:

@@ -17,15 +17,17 @@ from bot.ports import Button
 from bot.services import outbox
 from bot.services.standing import bloc_year, role_units_now
 from storage.models import Account, Bloc, Unit
-from storage.queries.blocs import accounts_of_officers, chats_of_bloc, member_units, officers_by_unit
+from storage.queries.blocs import accounts_of_officers, chats_of_bloc, officers_by_unit
+from storage.queries.platforms import open_accounts_outside
 
 
 @dataclass
 class Notice:
     """What to send, and to whom.
 
-    ``group_text``: posted in the bloc's group chat(s) (with ``buttons``); a bloc without a group
-    chat (e.g. on Zalo only) gets it privately, once per officer of its member units.
+    ``group_text``: posted in the bloc's group chat(s) (with ``buttons``); officers of member units
+    who cannot see any of those chats (a bloc on Zalo only, or a Zalo officer of a Telegram bloc:
+    no account on a platform where the bloc has a group) get it privately on each open account.
     ``private_text``: sent privately to every officer of each unit in ``units``.
     ``managers_text``: sent privately to the officers of the current head and deputy units.
     Only officers who opened a private chat with the bot can be reached privately.
@@ -74,11 +76,10 @@ def queue_notice(s: Session, *, bloc: Bloc, notice: Notice, key: str, now: datet
         chats = chats_of_bloc(s, bloc.id)
         out.extend(outbox.Outgoing(f"{key}:chat:{c.platform}:{c.chat_id}", c.platform, c.chat_id, notice.group_text,
                                    bloc.id, None, notice.buttons, notice.live) for c in chats)
-        if not chats:
-            members = [u.id for u in member_units(s, bloc.id, bloc_year(bloc, now)) if u.id is not None]
-            for account in (a for accs in open_accounts(s, members).values() for a in accs):
-                if account.id not in personal:
-                    private(account, notice.group_text, "dm", notice.buttons)
+        unseen = open_accounts_outside(s, bloc.id, bloc_year(bloc, now), {c.platform for c in chats})
+        for account in unseen:
+            if account.id not in personal:
+                private(account, notice.group_text, "dm", notice.buttons)
     if notice.managers_text is not None:
         managing = list(set(role_units_now(s, bloc, now).values()))
         for account in (a for accs in open_accounts(s, managing).values() for a in accs):

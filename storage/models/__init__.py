@@ -15,6 +15,8 @@ from storage.models.blocs import (
 from storage.models.calendar import Attendance, CalendarItem, CalendarScope, Submission, UnitMark
 from storage.models.delivery import LivePost, OutboxMessage, ReminderSlot, SentReminder
 from storage.models.files import StoredFile
+from storage.models.invites import InviteCode
+from storage.models.platforms import ChoiceMenu, InboundUpdate, SharedFile
 from storage.models.pledge import Pledge, PledgeSignature
 from storage.models.reminders import ReminderConfig
 from storage.models.votes import AwardType, Ballot, BallotSlip, Vote, VoteCandidate, VoteDraft, VoteRules
@@ -30,6 +32,9 @@ __all__ = [
     "BlocChat",
     "CalendarItem",
     "CalendarScope",
+    "ChoiceMenu",
+    "InboundUpdate",
+    "InviteCode",
     "JoinRequest",
     "LivePost",
     "Officer",
@@ -40,6 +45,7 @@ __all__ = [
     "ReminderSlot",
     "RoleAssignment",
     "SentReminder",
+    "SharedFile",
     "StoredFile",
     "Submission",
     "Unit",
