@@ -44,16 +44,20 @@ def mark_dirty(s: Session, *, kind: str, item_id: int, now: datetime) -> None:
 
     A post already dirty keeps its moment, so a steady stream of presses cannot postpone the edit.
     """
+    # No session synchronisation: SQLAlchemy would otherwise scan every object the session holds,
+    # for each press (the costliest step of a ballot or a signature at national scale).
     s.execute(
         update(LivePost)
         .where(col(LivePost.kind) == kind, col(LivePost.item_id) == item_id, col(LivePost.dirty).is_(False))
         .values(dirty=True, next_attempt_at=now + COALESCE, attempts=0)
+        .execution_options(synchronize_session=False)
     )
     # The version tells a pass that finished editing whether newer changes arrived meanwhile.
     s.execute(
         update(LivePost)
         .where(col(LivePost.kind) == kind, col(LivePost.item_id) == item_id)
         .values(version=col(LivePost.version) + 1)
+        .execution_options(synchronize_session=False)
     )
 
 
