@@ -13,7 +13,7 @@ from bot.i18n import t
 from bot.ports import Button, Document, OutMessage
 from bot.services import awards, live, minutes, outbox
 from bot.services import votes as vs
-from bot.services.notify import Notice, open_accounts, queue_notice
+from bot.services.notify import open_accounts
 from bot.services.roles import parse_year
 from bot.services.standing import bloc_year
 from bot.services.vote_source import SOURCE
@@ -22,7 +22,7 @@ from bot.services.votes import BallotSeat
 from bot.timefmt import fmt_datetime, to_local
 from handlers.args import fields, item_id
 from handlers.callbacks import callback_data
-from handlers.publish import publish
+from handlers.publish import announce, publish
 from handlers.registry import Callback, Command, DeepLink, Where, Who
 from handlers.request import Request
 from storage.models import AwardType, Bloc, Vote, VoteDraft
@@ -114,13 +114,10 @@ def render_live(s, vote_id: int) -> OutMessage | None:  # noqa: ANN001 - a Sessi
 
 
 async def announce_results(req: Request, closed: vs.Closed) -> None:
-    """The results: here when typed in the group, else queued to the group (and answered here)."""
+    """The results reach the whole bloc: its group and whoever cannot see it (and the asker here)."""
     bloc = req.require_bloc()
     text = results_text(req.session, closed.vote, req.lang, closed.role_error)
-    if not req.is_group:
-        queue_notice(req.session, bloc=bloc, notice=Notice(group_text=text), key=f"vote{closed.vote.id}:results",
-                     now=req.now)
-    await req.reply(text)
+    await announce(req, bloc, text, key=f"vote{closed.vote.id}:results")
 
 
 # --- /vote: the one-line form and the guided flow -------------------------------------------------
