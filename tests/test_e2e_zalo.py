@@ -271,7 +271,7 @@ async def test_a_multi_choice_menu_is_answered_with_numbers_that_complete_its_co
     picked.clear()
     text = await zalo.zreply(lan, "/pick")
     assert "1. YTE — Sở Y tế" in text and "☐ YTE" not in text  # the ballot's own numbers, no buttons
-    assert "ví dụ «1 2» (hoặc gõ đủ lệnh: /pick #7 1 2)" in text
+    assert "nhiều số thì cách nhau bởi dấu cách (hoặc gõ đủ lệnh: /pick #7 <số> ...)" in text
     assert await zalo.zreply(lan, "2 3") == "Đã nhận: #7 2 3"
     assert await zalo.zreply(lan, "1, 3") == "Đã nhận: #7 1 3"
     # The typed form works as well, and a number that means nothing here is left to the feature.
