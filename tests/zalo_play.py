@@ -40,7 +40,7 @@ async def zalo_bloc(zh: ZaloHarness, head: ZaloUser, officers: dict[str, ZaloUse
     for unit, officer in officers.items():
         code = code_in(await zh.zreply(head, f"/invite {unit}"))
         assert f"đại diện cho đơn vị {unit}" in await zh.zreply(officer, f"/join {code}")
-    assert f"là Trưởng khối năm 2026" in await zh.zreply(head, f"/head {head_unit}")
+    assert "là Trưởng khối năm 2026" in await zh.zreply(head, f"/head {head_unit}")
 
 
 async def invite_to_zalo(zh: ZaloHarness, head: TgUser, unit: str, officer: ZaloUser) -> None:
