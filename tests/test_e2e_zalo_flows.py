@@ -249,3 +249,26 @@ async def test_reports_sent_as_a_photo_or_a_link(tmp_path: Path, clock: ManualCl
         with zh.core.db.session() as s:  # type: ignore[union-attr]
             links = [f for f in s.exec(StoredFile.__table__.select()) if f.mime == "application/internet-shortcut"]
         assert len(links) == 2 and all(f.platform_file_id is None for f in links)
+
+
+async def test_the_pledge_text_as_a_photo_or_with_a_link(zalo: ZaloHarness) -> None:
+    zh = zalo
+    p = await bloc(zh)
+    # A photo of the signed text, captioned with the command: downloaded from Zalo and kept as the file.
+    await zh.handled_update(zh.zalo_api.send_photo(p.lan, b"\xff\xd8 giao uoc 2026",
+                                                   caption="/pledge_open 2026 | 10/12/2026 | Giao ước năm 2026"))
+    assert "hạn ký 10/12/2026 17:00" in zh.zalo_api.texts_to(p.lan)[-1]
+    before = len(zh.zalo_api.sent)
+    await zh.tick()
+    [post] = new_texts(zh, p.mai, before)
+    assert "Giao ước năm 2026\n" in post and "📎 Văn bản kèm theo: zalo_" in post and "https://" not in post
+    with zh.core.db.session() as s:  # type: ignore[union-attr]
+        [stored] = [f for f in s.exec(StoredFile.__table__.select()) if f.mime == "image/jpeg"]
+    assert zh.core.files.read(stored.sha256) == b"\xff\xd8 giao uoc 2026"  # type: ignore[union-attr]
+    # A link in the command stays in the pledge's text, once, and is not fetched.
+    drive = "https://drive.google.com/file/d/GiaoUoc2027/view"
+    await zh.zreply(p.lan, f"/pledge_open 2027 | 15/12/2026 | Toàn văn giao ước: {drive}")
+    before = len(zh.zalo_api.sent)
+    await zh.tick()
+    [post] = new_texts(zh, p.mai, before)
+    assert post.count(drive) == 1 and "📎" not in post
