@@ -158,7 +158,10 @@ async def start_flow(req: Request) -> None:
                       created_at=req.now)
     req.session.add(draft)
     req.session.flush()
-    rows = [[(f"{i}. {a.name} ({a.quota})", f"a:{a.id}")] for i, a in enumerate(items, start=1)]
+    # The award's number in /awards; a text-only chat numbers the choices itself (the same numbers).
+    numbered = req.messenger.supports_buttons
+    rows = [[(f"{i}. {a.name} ({a.quota})" if numbered else f"{a.name} ({a.quota})", f"a:{a.id}")]
+            for i, a in enumerate(items, start=1)]
     rows.append([(req.t("flow.btn_cancel"), "x")])
     await req.reply(OutMessage(req.t("flow.pick_award"), buttons=_flow_buttons(draft, *rows)))
 

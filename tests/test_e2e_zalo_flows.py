@@ -272,3 +272,29 @@ async def test_the_pledge_text_as_a_photo_or_with_a_link(zalo: ZaloHarness) -> N
     await zh.tick()
     [post] = new_texts(zh, p.mai, before)
     assert post.count(drive) == 1 and "📎" not in post
+
+
+async def test_the_guided_vote_a_conference_and_an_election_by_numbers(zalo: ZaloHarness) -> None:
+    zh = zalo
+    p = await bloc(zh)
+    # Each step of the guided /vote arrives as a new message of numbered choices (Zalo cannot edit).
+    step = await zh.zreply(p.lan, "/vote")
+    assert "bước 1/3" in step and "3. Bằng khen của Chủ tịch UBND tỉnh (2)\n" in step
+    assert "Bước 2/3" in await zh.zreply(p.lan, "3")
+    assert "Bước 3/3" in await zh.zreply(p.lan, "1")
+    assert "Đóng phiếu: 20/12/2026 17:00" in await zh.zreply(p.lan, "20/12/2026 17:00")  # typed, not a number
+    assert "✅ Đã mở bỏ phiếu #1" in await zh.zreply(p.lan, "1")
+
+    # A conference's «Xác nhận tham dự» button is a choice too.
+    await zh.zreply(p.lan, "/meeting 20/12/2026 08:00 | Hội nghị tổng kết năm | Hội trường Sở VHTTDL")
+    await zh.tick()
+    assert "1. ✅ Xác nhận tham dự" in zh.zalo_api.texts_to(p.hung)[-1]
+    assert await zh.zreply(p.hung, "1") == "Đã xác nhận YTE tham dự. Ghi tên đại biểu: /attend 1 <họ tên>"
+
+    # The head's election: a one-choice ballot, its example a single number.
+    await zh.zreply(p.lan, "/elect 2027 | tay")
+    await zh.tick()
+    ballot = await zh.zreply(p.mai, "1")
+    assert ballot.startswith("🗳 PHIẾU BẦU KÍN #2 — Trưởng khối năm 2027") and "ví dụ «2»" in ballot
+    assert "Chỉ được đánh dấu tối đa 1 đơn vị" in await zh.zreply(p.mai, "2 3")
+    assert "Mã phiếu" in await zh.zreply(p.mai, "3")
