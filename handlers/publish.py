@@ -42,7 +42,7 @@ async def publish(req: Request, bloc: Bloc, message: OutMessage, *, key: str,
                 f"{key}:post:{chat.platform}:{chat.chat_id}", chat.platform, chat.chat_id, message.text, bloc.id,
                 None, message.buttons, live_item)], req.now)
     queue_unseen_copies(req.session, bloc=bloc, text=message.text, buttons=message.buttons, key=f"{key}:post",
-                        now=req.now, skip=[req.account.id] if skip_asker else [])
+                        now=req.now, skip=[req.account.id] if skip_asker else [], chats=chats)
     return any((c.platform, c.chat_id) == here for c in chats)
 
 

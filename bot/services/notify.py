@@ -102,12 +102,12 @@ def unseen_accounts(s: Session, bloc: Bloc, now: datetime, chats: Sequence[BlocC
 
 
 def queue_unseen_copies(s: Session, *, bloc: Bloc, text: str, buttons: list[list[Button]], key: str, now: datetime,
-                        skip: Iterable[int | None] = ()) -> int:
+                        skip: Iterable[int | None] = (), chats: Sequence[BlocChat] | None = None) -> int:
     """Queues, privately, a post the bloc's group chats got to every officer who cannot see them
     (all officers when the bloc has no group chat), except the accounts in ``skip``."""
     left_out = set(skip)
     out = [outbox.Outgoing(f"{key}:dm:{a.id}", a.platform, a.private_chat_id or "", text, bloc.id, a.id, buttons)
-           for a in unseen_accounts(s, bloc, now) if a.id not in left_out]
+           for a in unseen_accounts(s, bloc, now, chats) if a.id not in left_out]
     return outbox.enqueue_many(s, out, now)
 
 
