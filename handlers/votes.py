@@ -12,7 +12,7 @@ from bot.errors import UserError
 from bot.ports import Button, Document, OutMessage
 from bot.services import awards, live, minutes, outbox
 from bot.services import votes as vs
-from bot.services.notify import open_accounts
+from bot.services.notify import open_accounts, queue_unseen_copies
 from bot.services.roles import parse_year
 from bot.services.standing import bloc_year
 from bot.services.vote_source import SOURCE
@@ -89,6 +89,9 @@ async def post_vote(req: Request, vote: Vote, *, edit_origin: bool = False) -> N
         await req.edit_origin(message)
         live.register_post(req.session, bloc_id=vote.bloc_id, kind=vs.KIND, item_id=vote.id, ref=req.origin,
                            now=req.now)
+        # The guided flow's message became the post in this group; whoever cannot see it gets a copy.
+        queue_unseen_copies(req.session, bloc=bloc, text=message.text, buttons=message.buttons,
+                            key=f"vote{vote.id}:post", now=req.now)
         return
     posted_here = await publish(req, bloc, message, key=f"vote{vote.id}", live_item=(vs.KIND, vote.id))
     if not posted_here:

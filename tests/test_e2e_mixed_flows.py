@@ -178,9 +178,17 @@ async def test_a_vote_with_officers_on_telegram_and_on_zalo(mixed: ZaloHarness, 
     assert new_texts(zh, b.mai, zalo_before) == new_texts(zh, b.minh, zalo_before) == [results]
     assert new_texts(zh, b.ngoc, zalo_before) == []
 
-    # A vote closed by hand in the group: the results typed there reach the Zalo officers too.
-    await zh.say(HEAD, b.group, "/vote Cờ thi đua của UBND tỉnh | tay")
+    # A vote opened with the guided flow in the group (its message becomes the post) reaches the
+    # Zalo officers too; closed by hand in the group, so do its results.
+    flow = (await zh.say(HEAD, b.group, "/vote"))[0]
+    for label in ("Cờ thi đua của UBND tỉnh", "Tất cả 5 đơn vị", "Đóng bằng tay", "Mở bỏ phiếu"):
+        assert not (await zh.press(HEAD, flow, button(flow, label)["callback_data"])).get("show_alert")
+    assert flow["text"].startswith("🗳 BỎ PHIẾU KÍN #2")
+    zalo_before = len(zh.zalo_api.sent)
     await zh.tick()
+    [copy] = new_texts(zh, b.mai, zalo_before)
+    assert copy.startswith("🗳 BỎ PHIẾU KÍN #2 —") and VOTE_CHOICE in copy
+    assert new_texts(zh, b.ngoc, zalo_before) == []
     void = await zh.reply_text(HEAD, b.group, "/vote_close 2")
     assert void.startswith("📊 PHIẾU #2") and "KHÔNG CÓ GIÁ TRỊ" in void
     zalo_before = len(zh.zalo_api.sent)
