@@ -1,5 +1,6 @@
 """Conferences and document deadlines: /meeting, /deadline, /submit, /attend, /mark, /status,
 /agenda, /meetings, /ics, /template, moving and cancelling; documents sent in reply to a deadline's post.
+A submission is a file, a photo (Zalo), or a link, which is kept and never fetched (link_files).
 """
 
 from __future__ import annotations
