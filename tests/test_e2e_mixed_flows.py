@@ -113,7 +113,9 @@ async def test_the_pledge_with_officers_on_telegram_and_on_zalo(mixed: ZaloHarne
     assert new_texts(zh, b.mai, zalo_before) == new_texts(zh, b.ngoc, zalo_before) == []
     assert "cho đơn vị BDT" in await zh.zreply(b.minh, "1")
 
-    # At the deadline the final list reaches the group and, privately, the Zalo-only officers.
+    # The bot restarts (both platforms); at the deadline the final list reaches the group and,
+    # privately, the Zalo-only officers.
+    await zh.restart()
     tg_before, zalo_before = len(zh.api.bot_log), len(zh.zalo_api.sent)
     clock.set(datetime(2026, 12, 15, 17, 0, tzinfo=VN))
     await zh.tick()
@@ -122,6 +124,9 @@ async def test_the_pledge_with_officers_on_telegram_and_on_zalo(mixed: ZaloHarne
     assert new_texts(zh, b.mai, zalo_before) == new_texts(zh, b.minh, zalo_before) == [final]
     assert new_texts(zh, b.ngoc, zalo_before) == []
     assert count(zh, PledgeSignature) == 4
+    # The export, which Zalo cannot carry as files, is described there.
+    export = await zh.zreply(b.mai, "/pledge_export")
+    assert "4/5 đơn vị đã ký" in export and "«giao-uoc-thi-dua-2027.xlsx»" in export and "«giao-uoc-thi-dua-2027.csv»" in export
 
 
 async def test_a_vote_with_officers_on_telegram_and_on_zalo(mixed: ZaloHarness, clock) -> None:
@@ -194,6 +199,9 @@ async def test_a_vote_with_officers_on_telegram_and_on_zalo(mixed: ZaloHarness, 
     zalo_before = len(zh.zalo_api.sent)
     await zh.tick()
     assert new_texts(zh, b.mai, zalo_before) == new_texts(zh, b.minh, zalo_before) == [void]
+
+    minutes = await zh.zreply(b.minh, "/vote_minutes 1")
+    assert "«bien-ban-kiem-phieu-1.docx»" in minutes and "«bien-ban-kiem-phieu-1.csv»" in minutes
 
     # Nothing on either platform reveals a unit's choices.
     assert_secret(zh, {HEAD.id, HUNG.id})
