@@ -1,5 +1,6 @@
 """Conferences and document deadlines: /meeting, /deadline, /submit, /attend, /mark, /status,
 /agenda, /meetings, /ics, /template, moving and cancelling; documents sent in reply to a deadline's post.
+A submission is a file, a photo (Zalo), or a link, which is kept and never fetched (link_files).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from bot.errors import UserError
 from bot.ports import Attachment, Document, OutMessage
 from bot.services import calendar as cal
 from bot.services import calendar_views as views
-from bot.services import live
+from bot.services import link_files, live
 from bot.services.calendar_boards import deadline_boards, meeting_boards
 from bot.services.calendar_collect import bundle
 from bot.services.calendar_ics import build_ics
@@ -160,15 +161,23 @@ async def _submit(req: Request, number: int, attachment: Attachment) -> None:
     bloc = req.require_bloc()
     # Refuse before downloading anything: the wrong person, item or file costs no transfer.
     cal.check_submit(req.session, bloc=bloc, who=req.standing, item_id=number)
-    cal.check_attachment(attachment)
-    saved = req.core.files.write(await _download(req, attachment))
+    link: str | None = None
+    if attachment.kind == "link":  # kept as the link itself, never fetched (bot.services.link_files)
+        link = link_files.check_url(attachment.url or "")
+        content = link_files.shortcut(link)
+        attachment = Attachment("link", file_name=link_files.file_name(link), size=len(content),
+                                mime=link_files.MIME, url=link)
+    else:
+        cal.check_attachment(attachment)
+        content = await _download(req, attachment)
+    saved = req.core.files.write(content)
     row = cal.record_submission(req.session, bloc=bloc, who=req.standing, item_id=number, saved=saved,
                                 attachment=attachment, platform=req.messenger.platform, now=req.now)
     item = req.session.get(CalendarItem, row.item_id)
     stored = req.session.get(StoredFile, row.file_id)
     unit = req.standing.unit
     assert item is not None and stored is not None and unit is not None
-    await req.reply(views.receipt(req.lang, bloc, item, unit, row, stored, req.actor.name))
+    await req.reply(views.receipt(req.lang, bloc, item, unit, row, stored, req.actor.name, link=link))
 
 
 async def submit(req: Request) -> None:
@@ -177,6 +186,9 @@ async def submit(req: Request) -> None:
         raise UserError("cal.submit.usage")
     number = item_id(req.args.split()[0], "cal.submit.usage")
     attachment = req.incoming.attachment or req.incoming.reply_attachment
+    if attachment is None:  # "/submit 12 https://...": a link to the report, on any platform
+        url = link_files.find_url(req.args)
+        attachment = Attachment("link", url=url) if url else None
     if attachment is None:
         # Say what is wrong with the item first (unknown id, not an officer) before asking for a file.
         cal.check_submit(req.session, bloc=req.require_bloc(), who=req.standing, item_id=number)
@@ -201,7 +213,13 @@ async def claim_document(req: Request) -> bool:
     if unit is None:
         raise UserError("cal.submit.not_officer")
     owed = cal.open_deadlines_of_unit(req.session, req.bloc, unit, req.now)
-    await req.reply(req.t("cal.submit.private_hint", code=unit.code, owed=views.owed_list(req.lang, req.bloc, owed)))
+    owed_list = views.owed_list(req.lang, req.bloc, owed)
+    example = owed[0].id if owed else 12
+    if attachment.kind == "link":  # a ready command to copy: the link with the deadline's number
+        text = req.t("cal.submit.link_hint", code=unit.code, owed=owed_list, id=example, url=attachment.url)
+    else:
+        text = req.t("cal.submit.private_hint", code=unit.code, owed=owed_list, id=example)
+    await req.reply(text)
     return True
 
 
@@ -228,7 +246,12 @@ async def status(req: Request) -> None:
     item = cal.get_item(req.session, bloc, item_id(parts[0], "cal.status.usage"))
     assert item.id is not None
     if item.kind == DEADLINE:
-        text = views.deadline_status(req.lang, bloc, deadline_boards(req.session, [item])[item.id])
+        board = deadline_boards(req.session, [item])[item.id]
+        links = link_files.urls_of(req.session, req.core.files,
+                                   [r.latest.file_id for r in board.rows if r.latest is not None])
+        # A link opens the unit's report: the head reads it in a private chat, never in the group.
+        show = not req.is_group and req.standing.can_manage
+        text = views.deadline_status(req.lang, bloc, board, links, show_links=show)
     else:
         text = views.meeting_status(req.lang, bloc, meeting_boards(req.session, [item])[item.id])
     await req.reply(text)

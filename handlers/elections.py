@@ -5,12 +5,12 @@ from __future__ import annotations
 from bot.errors import UserError
 from bot.services import votes as vs
 from bot.services.handover import handover
-from bot.services.notify import Notice, queue_notice
 from bot.services.roles import parse_year
 from bot.services.standing import bloc_year
 from bot.services.vote_views import unit_line
 from bot.timefmt import fmt_datetime
 from handlers.args import fields
+from handlers.publish import announce
 from handlers.registry import Command, Who
 from handlers.request import Request
 from handlers.votes import parse_closing, post_vote
@@ -41,10 +41,7 @@ async def handover_command(req: Request) -> None:
                  outgoing=unit_line(done.outgoing) if done.outgoing else req.actor.name)
     text += "\n" + (req.t("handover.deputy", deputy=unit_line(done.deputy)) if done.deputy
                     else req.t("handover.no_deputy", year=year))
-    if not req.is_group:
-        queue_notice(req.session, bloc=bloc, notice=Notice(group_text=text), key=f"handover:{bloc.id}:{year}",
-                     now=req.now)
-    await req.reply(text)
+    await announce(req, bloc, text, key=f"handover:{bloc.id}:{year}")
 
 
 COMMANDS = [

@@ -65,8 +65,8 @@ async def pledge_open(req: Request) -> None:
     if len(parts) not in (2, 3) or not all(parts[:2]):
         raise UserError("pledge_open.usage")
     text = parts[2] if len(parts) == 3 else ""
-    if att is not None and att.file_ref is None and att.url:  # a shared link (Zalo): kept in the text
-        text, att = f"{text}\n{att.url}".strip(), None
+    if att is not None and att.kind == "link":  # a link typed in the command (Zalo): it stays in the text
+        att = None
     if not text and att is None:
         raise UserError("pledge_open.usage")
     year = rules.parse_open_year(parts[0], bloc, req.now)

@@ -1,28 +1,31 @@
-"""Posting an item to the whole bloc: its group chat(s), or each officer privately when it has none.
+"""Posting to the whole bloc: its group chat(s), and privately every officer who cannot see them.
 
 Conferences, deadlines, the pledge and votes are announced the same way: the post goes to every
 chat bound to the bloc and becomes the item's live post (its counter is kept up to date). A chat
 whose platform is not connected now, or whose send fails, gets the post through the outbox, which
-retries it and registers the live post once it is sent. A bloc without a group chat (Zalo has
-none) gets the post privately, once per officer, through the same notice path as reminders.
+retries it and registers the live post once it is sent. Officers who cannot see any of those chats
+(a bloc without a group chat, as on Zalo, or a Zalo officer of a Telegram bloc) get the post
+privately, once per account, through the outbox; a private copy is never a live post (Zalo cannot
+edit a message), the counter is read with the item's status command.
 """
 
 from __future__ import annotations
 
 from bot.ports import OutMessage
 from bot.services import live, outbox
-from bot.services.notify import Notice, queue_notice
+from bot.services.notify import queue_unseen_copies
 from handlers.request import Request
 from storage.models import Bloc
 from storage.queries.blocs import chats_of_bloc
 
 
 async def publish(req: Request, bloc: Bloc, message: OutMessage, *, key: str,
-                  live_item: tuple[str, int] | None = None) -> bool:
+                  live_item: tuple[str, int] | None = None, skip_asker: bool = False) -> bool:
     """Posts ``message`` to the bloc; ``key`` makes the queued copies idempotent.
 
     Returns True when the chat the request came from is one of the bloc's chats and so gets the post
-    (now, or from the outbox shortly): the caller then need not confirm there.
+    (now, or from the outbox shortly): the caller then need not confirm there. ``skip_asker`` leaves
+    the asker's own account out of the private copies (the caller answers them here instead).
     """
     assert bloc.id is not None
     chats = chats_of_bloc(req.session, bloc.id)
@@ -38,7 +41,17 @@ async def publish(req: Request, bloc: Bloc, message: OutMessage, *, key: str,
             outbox.enqueue_many(req.session, [outbox.Outgoing(
                 f"{key}:post:{chat.platform}:{chat.chat_id}", chat.platform, chat.chat_id, message.text, bloc.id,
                 None, message.buttons, live_item)], req.now)
-    if not chats:
-        queue_notice(req.session, bloc=bloc, notice=Notice(group_text=message.text, buttons=message.buttons),
-                     key=f"{key}:post", now=req.now)
+    queue_unseen_copies(req.session, bloc=bloc, text=message.text, buttons=message.buttons, key=f"{key}:post",
+                        now=req.now, skip=[req.account.id] if skip_asker else [], chats=chats)
     return any((c.platform, c.chat_id) == here for c in chats)
+
+
+async def announce(req: Request, bloc: Bloc, text: str, *, key: str) -> None:
+    """A notice for the whole bloc that the asker reads at once too (results, a handover): posted in
+    the bloc's chats and privately to whoever cannot see them; typed elsewhere, also answered here."""
+    chats = chats_of_bloc(req.session, bloc.id)  # type: ignore[arg-type]
+    in_bloc_chat = any((c.platform, c.chat_id) == (req.incoming.chat.platform, req.incoming.chat.chat_id)
+                       for c in chats)
+    if not in_bloc_chat:
+        await req.reply(text)
+    await publish(req, bloc, OutMessage(text), key=key, skip_asker=not in_bloc_chat)

@@ -9,20 +9,19 @@ from datetime import datetime, timedelta
 
 from bot.dates import parse_when
 from bot.errors import UserError
-from bot.i18n import t
 from bot.ports import Button, Document, OutMessage
 from bot.services import awards, live, minutes, outbox
 from bot.services import votes as vs
-from bot.services.notify import Notice, open_accounts, queue_notice
+from bot.services.notify import open_accounts, queue_unseen_copies
 from bot.services.roles import parse_year
 from bot.services.standing import bloc_year
 from bot.services.vote_source import SOURCE
-from bot.services.vote_views import closing_line, post_text, results_text, unit_line, vote_title
+from bot.services.vote_views import closing_line, post_text, results_text, unit_line, vote_buttons, vote_title
 from bot.services.votes import BallotSeat
 from bot.timefmt import fmt_datetime, to_local
 from handlers.args import fields, item_id
 from handlers.callbacks import callback_data
-from handlers.publish import publish
+from handlers.publish import announce, publish
 from handlers.registry import Callback, Command, DeepLink, Where, Who
 from handlers.request import Request
 from storage.models import AwardType, Bloc, Vote, VoteDraft
@@ -36,7 +35,9 @@ from storage.queries.votes import (
     votes_of_year,
 )
 
-BALLOT = "vb"  # vb:<vote id>:<ticked positions as a hex bitmask>:<t<n> toggle | s send | n new ballot>
+# vb:<vote id>:<ticked positions as a hex bitmask>:<t<n> toggle | s send | n new ballot here | o open the
+# ballot in a new message (the vote post's button where there are no deep links)>
+BALLOT = vs.BALLOT_PREFIX
 FLOW = "vf"  # vf:<draft id>:<step verb>[:<arg>]
 LINK = vs.BALLOT_LINK  # /start v<vote id> opens the ballot in the private chat
 HAND_WORDS = ("tay", "bang tay", "dong bang tay", "hand", "by hand")
@@ -58,12 +59,6 @@ def vote_of_bloc(req: Request, raw: str, usage: str) -> Vote:
     if vote is None or vote.bloc_id != bloc.id:
         raise UserError("vote.unknown", id=raw.strip().lstrip("#")[:12])
     return vote
-
-
-def vote_buttons(req: Request, vote: Vote) -> list[list[Button]]:
-    if vote.link is None or vote.state != vs.OPEN:
-        return []
-    return [[Button(req.t("vote.btn_vote"), url=vote.link)]]
 
 
 def _deep_link(req: Request, bloc: Bloc, vote_id: int) -> str | None:
@@ -89,15 +84,19 @@ async def post_vote(req: Request, vote: Vote, *, edit_origin: bool = False) -> N
     bloc = req.require_bloc()
     vote.link = _deep_link(req, bloc, vote.id)
     req.session.add(vote)
-    message = OutMessage(post_text(req.session, vote, req.lang), buttons=vote_buttons(req, vote))
+    message = OutMessage(post_text(req.session, vote, req.lang), buttons=vote_buttons(vote, req.lang))
     if edit_origin and req.is_group and req.origin is not None:
         await req.edit_origin(message)
         live.register_post(req.session, bloc_id=vote.bloc_id, kind=vs.KIND, item_id=vote.id, ref=req.origin,
                            now=req.now)
+        # The guided flow's message became the post in this group; whoever cannot see it gets a copy.
+        queue_unseen_copies(req.session, bloc=bloc, text=message.text, buttons=message.buttons,
+                            key=f"vote{vote.id}:post", now=req.now)
         return
     posted_here = await publish(req, bloc, message, key=f"vote{vote.id}", live_item=(vs.KIND, vote.id))
     if not posted_here:
-        confirmation = OutMessage(req.t("vote.opened_elsewhere", id=vote.id, title=vote_title(vote, req.lang)))
+        key = "vote.opened_elsewhere" if chats_of_bloc(req.session, bloc.id) else "vote.opened_no_group"  # type: ignore[arg-type]
+        confirmation = OutMessage(req.t(key, id=vote.id, title=vote_title(vote, req.lang)))
         if edit_origin:
             await req.edit_origin(confirmation)
         else:
@@ -109,18 +108,14 @@ def render_live(s, vote_id: int) -> OutMessage | None:  # noqa: ANN001 - a Sessi
     bloc = s.get(Bloc, vote.bloc_id) if vote is not None else None
     if vote is None or bloc is None:
         return None
-    buttons = [[Button(t(bloc.language, "vote.btn_vote"), url=vote.link)]] if vote.link and vote.state == vs.OPEN else []
-    return OutMessage(post_text(s, vote, bloc.language), buttons=buttons)
+    return OutMessage(post_text(s, vote, bloc.language), buttons=vote_buttons(vote, bloc.language))
 
 
 async def announce_results(req: Request, closed: vs.Closed) -> None:
-    """The results: here when typed in the group, else queued to the group (and answered here)."""
+    """The results reach the whole bloc: its group and whoever cannot see it (and the asker here)."""
     bloc = req.require_bloc()
     text = results_text(req.session, closed.vote, req.lang, closed.role_error)
-    if not req.is_group:
-        queue_notice(req.session, bloc=bloc, notice=Notice(group_text=text), key=f"vote{closed.vote.id}:results",
-                     now=req.now)
-    await req.reply(text)
+    await announce(req, bloc, text, key=f"vote{closed.vote.id}:results")
 
 
 # --- /vote: the one-line form and the guided flow -------------------------------------------------
@@ -166,7 +161,10 @@ async def start_flow(req: Request) -> None:
                       created_at=req.now)
     req.session.add(draft)
     req.session.flush()
-    rows = [[(f"{i}. {a.name} ({a.quota})", f"a:{a.id}")] for i, a in enumerate(items, start=1)]
+    # The award's number in /awards; a text-only chat numbers the choices itself (the same numbers).
+    numbered = req.messenger.supports_buttons
+    rows = [[(f"{i}. {a.name} ({a.quota})" if numbered else f"{a.name} ({a.quota})", f"a:{a.id}")]
+            for i, a in enumerate(items, start=1)]
     rows.append([(req.t("flow.btn_cancel"), "x")])
     await req.reply(OutMessage(req.t("flow.pick_award"), buttons=_flow_buttons(draft, *rows)))
 
@@ -353,9 +351,12 @@ def ballot_message(req: Request, place: BallotSeat, mask: int) -> OutMessage:
     vote, unit = place.vote, place.unit
     assert vote.id is not None and unit.id is not None
     lang = req.lang
+    typed = not req.messenger.supports_buttons  # a text-only chat (Zalo): the ballot is answered with numbers
+    how = req.t("ballot.how_typed", quota=vote.quota, example=_example(place), id=vote.id) if typed \
+        else req.t("ballot.how", quota=vote.quota)
     lines = [req.t("ballot.head", id=vote.id, title=vote_title(vote, lang)),
              req.t("ballot.unit", unit=unit_line(unit)),
-             req.t("ballot.how", quota=vote.quota),
+             how,
              closing_line(vote, place.bloc, lang)]
     existing = ballot_of_unit(req.session, vote.id, unit.id)
     if existing is not None:
@@ -364,10 +365,11 @@ def ballot_message(req: Request, place: BallotSeat, mask: int) -> OutMessage:
     if len(place.offered) < len(place.candidates):
         lines.append(req.t("ballot.no_self", code=unit.code))
     lines.append(req.t("ballot.secret"))
-    lines.append(req.t("ballot.typed", id=vote.id))
-    if not req.messenger.supports_buttons:
+    if typed:
+        # The numbers the officer answers ("2 5") complete /phieu <id>, validated like the typed command.
         lines += [f"{c.position}. {unit_line(place.units[c.unit_id])}" for c in place.offered]
-        return OutMessage("\n".join(lines))
+        return OutMessage("\n".join(lines), numbered_reply=f"/phieu {vote.id}")
+    lines.append(req.t("ballot.typed", id=vote.id))
     rows = []
     for c in place.offered:
         mark = "☑️" if mask >> (c.position - 1) & 1 else "⬜"
@@ -377,6 +379,17 @@ def ballot_message(req: Request, place: BallotSeat, mask: int) -> OutMessage:
     label = req.t("ballot.btn_send", count=ticked, quota=vote.quota) if ticked else req.t("ballot.btn_send_blank")
     rows.append([Button(label, data=callback_data(BALLOT, vote.id, f"{mask:x}", "s"))])
     return OutMessage("\n".join(lines), buttons=rows)
+
+
+def _example(place: BallotSeat) -> str:
+    """An answer that is valid on this ballot, for its how-to line: one number, or two with a quota."""
+    offered = [c.position for c in place.offered]
+    if not offered:
+        return "1"
+    first = offered[1] if len(offered) > 2 else offered[0]
+    if place.vote.quota < 2 or len(offered) < 2:
+        return str(first)
+    return f"{first} {offered[-1]}"
 
 
 def receipt_message(req: Request, place: BallotSeat, cast: vs.Cast) -> OutMessage:
@@ -423,6 +436,9 @@ async def ballot_press(req: Request, match: re.Match[str]) -> None:
     positions = vs.positions_from_mask(mask)
     vs.check_choices(place, positions)  # a forged mask changes nothing
     op = match.group(3)
+    if op == "o":  # the post's button where there are no deep links: the ballot as a new message
+        await req.reply(ballot_message(req, place, 0))
+        return
     if op == "n":
         await req.edit_origin(ballot_message(req, place, 0))
         return
@@ -559,7 +575,7 @@ COMMANDS = [
     Command("vote_minutes", vote_minutes, who=Who.MEMBER),
 ]
 CALLBACKS = [
-    Callback(BALLOT, ballot_press, re.compile(r"(\d{1,9}):([0-9a-f]{1,15}):(t\d{1,2}|s|n)")),
+    Callback(BALLOT, ballot_press, re.compile(r"(\d{1,9}):([0-9a-f]{1,15}):(t\d{1,2}|s|n|o)")),
     Callback(FLOW, flow_press, re.compile(r"(\d{1,9}):(x|a|all|sl|u|ok|c|go)(?::([0-9a-z]{1,9}))?")),
 ]
 DEEP_LINKS = [DeepLink(LINK, ballot_link)]

@@ -4,6 +4,7 @@ secret header checked in constant time)."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import httpx
@@ -103,6 +104,22 @@ async def test_an_update_kept_before_a_crash_is_handled_after_the_restart(zalo: 
     with zalo.core.db.session() as s:  # type: ignore[union-attr]
         row = s.exec(select(InboundUpdate)).one()
         assert row.processed_at is not None and row.attempts == 1
+
+
+async def test_an_update_arriving_while_the_bot_stops_is_kept_and_handled_after_the_restart(zalo: ZaloHarness) -> None:
+    lan = zalo_user("Lan")
+    assert "Xin chào Lan" in await zalo.zreply(lan, "/start")
+    assert zalo.zalo is not None
+    # The bot is told to stop while its long poll waits; Zalo hands that poll the next update.
+    stopping = asyncio.create_task(zalo.zalo.stop())
+    await asyncio.sleep(0)  # let stop() begin: no new poll, the one in flight is waited for
+    update = zalo.zalo_api.send_text(lan, "/whoami")
+    await stopping
+    zalo.zalo = None
+    assert zalo.zalo_api.pending == []  # the poll in flight took it...
+    await zalo._start_bot()
+    await zalo.handled_update(update)  # ...and it was kept, then handled
+    assert "👤 Lan" in zalo.zalo_api.texts_to(lan)[-1]
 
 
 async def test_webhook_takes_both_envelopes_and_rejects_a_wrong_or_missing_secret(tmp_path: Path,

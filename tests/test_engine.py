@@ -15,11 +15,12 @@ from bot.clock import ManualClock
 from bot.core import Core
 from bot.ports import OutMessage, SentRef
 from bot.services import live, outbox
+from bot.services.notify import Notice, queue_notice
 from scheduler.engine import ReminderEngine
 from scheduler.planner import Before, Overdue, Summary, plan
 from scheduler.slots import cancel_plan, replace_plan, slots_of
 from scheduler.sources import Reminder
-from storage.models import Account, OutboxMessage, ReminderSlot, SentReminder
+from storage.models import Account, Bloc, OutboxMessage, ReminderSlot, SentReminder
 from storage.queries.blocs import member_units
 from tests.builders import build_bloc
 from tests.conftest import VN
@@ -235,7 +236,7 @@ async def test_live_posts_coalesce_a_burst_into_one_edit(core, clock) -> None:
     assert messenger.edits[-1][1].text == "Đã ký: 8/9"
 
 
-async def test_a_bloc_without_a_group_gets_the_group_text_privately(core, clock) -> None:
+async def test_a_bloc_without_a_group_reminds_only_pending_units_and_tells_everyone_notices(core, clock) -> None:
     messenger = MemoryMessenger()
     core.add_messenger(messenger)
     built = build_bloc(core, with_group=False)
@@ -247,9 +248,15 @@ async def test_a_bloc_without_a_group_gets_the_group_text_privately(core, clock)
                      now=core.now())
     clock.set(datetime(2026, 12, 7, 17, 0, tzinfo=VN))
     await engine.tick()
-    texts = {s.chat_id: s.message.text for s in messenger.sent}
-    assert texts["u7"] == "Đơn vị BDT chưa nộp"  # BDT's officer gets the personal reminder only
-    assert texts["u0"] == "Nhắc: BDT" and len(texts) == 9
+    # A reminder is for the units still to act: BDT's officer gets the personal one, nobody else a copy.
+    assert {s.chat_id: s.message.text for s in messenger.sent} == {"u7": "Đơn vị BDT chưa nộp"}
+    # A notice for the whole bloc (no personal text) reaches every officer privately.
+    with core.db.session() as s:
+        queue_notice(s, bloc=s.get(Bloc, built.bloc.id), notice=Notice(group_text="Hội nghị dời sang 20/12."),
+                     key="moved", now=core.now())
+    await engine.tick()
+    moved = {s.chat_id for s in messenger.sent if s.message.text == "Hội nghị dời sang 20/12."}
+    assert len(moved) == 9
 
 
 def test_outbox_dedup_key_is_a_database_rule(core) -> None:

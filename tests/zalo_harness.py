@@ -101,7 +101,13 @@ class ZaloHarness(TelegramHarness):
 
     async def _stop_bot(self) -> None:
         if self.zalo is not None:
-            await self.zalo.stop()
+            # The adapter lets the poll in flight finish; the fake ends it at once (as at its timeout).
+            self.zalo_api.releasing = True
+            self.zalo_api.notify()
+            try:
+                await self.zalo.stop()
+            finally:
+                self.zalo_api.releasing = False
             self.zalo = None
         await super()._stop_bot()
 

@@ -161,6 +161,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "✅ Đã mở bỏ phiếu #{id} — {title}; thông báo và nút «🗳 Bỏ phiếu» đã gửi tới nhóm của khối (khối không có nhóm thì gửi riêng từng cán bộ).",
         "en": "✅ Vote #{id} — {title} is open; the post with the «🗳 Vote» button went to the bloc's group (to each officer privately when the bloc has no group).",
     },
+    "vote.opened_no_group": {
+        "vi": "✅ Đã mở bỏ phiếu #{id} — {title}. Khối không có nhóm chat nên thông báo bỏ phiếu được gửi riêng cho từng cán bộ (bạn cũng nhận một bản để bỏ phiếu cho đơn vị mình).",
+        "en": "✅ Vote #{id} — {title} is open. The bloc has no group chat, so the vote's post goes to each officer privately (you get one too, to vote for your unit).",
+    },
     "flow.gone": {"vi": "Thao tác này đã hết hiệu lực. Gõ /vote để bắt đầu lại.", "en": "This step has expired. Type /vote to start again."},
     "flow.not_yours": {"vi": "Chỉ người gõ /vote mới bấm được các nút này.", "en": "Only the person who typed /vote can press these buttons."},
     # --- the private ballot -------------------------------------------------------------------------
@@ -169,6 +173,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ballot.how": {
         "vi": "Bấm để đánh dấu tối đa {quota} đơn vị, rồi bấm «Gửi phiếu». Không đánh dấu ai là phiếu trắng (vẫn tính là đã bỏ phiếu).",
         "en": "Tick at most {quota} unit(s), then press «Send». Ticking nobody is a blank ballot (it still counts as voting).",
+    },
+    "ballot.how_typed": {
+        "vi": "Chọn tối đa {quota} đơn vị trong danh sách dưới đây: trả lời bằng số của đơn vị, ví dụ «{example}». Trả lời là gửi phiếu; trả lời lại trước khi đóng thì phiếu sau thay phiếu trước. Không chọn ai (phiếu trắng, vẫn tính là đã bỏ phiếu): gõ /phieu {id} trắng.",
+        "en": "Choose at most {quota} unit(s) from the list below: answer with their numbers, e.g. «{example}». Answering sends the ballot; answering again before closing replaces it. To choose nobody (a blank ballot, still counted as voting): type /phieu {id} blank.",
     },
     "ballot.already": {
         "vi": "ℹ️ Đơn vị bạn đã có phiếu (gửi lúc {when}, mã {receipt}). Gửi phiếu này sẽ THAY phiếu đó.",
@@ -201,12 +209,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Bạn không đại diện cho đơn vị thành viên nào của khối tổ chức phiếu #{id}, nên không bỏ phiếu được. Cán bộ đơn vị gõ /join <MÃ> trong nhóm của khối.",
         "en": "You do not act for a member unit of the bloc holding vote #{id}, so you cannot vote. A unit's officer types /join <CODE> in the bloc's group.",
     },
+    "ballot.no_unit.nogroup": {
+        "vi": "Bạn không đại diện cho đơn vị thành viên nào của khối tổ chức phiếu #{id}, nên không bỏ phiếu được. Xin Trưởng khối mã mời của đơn vị bạn rồi gõ /join <mã mời>.",
+        "en": "You do not act for a member unit of the bloc holding vote #{id}, so you cannot vote. Ask the bloc head for your unit's invitation code and type /join <code>.",
+    },
     "ballot.not_elector": {
         "vi": "Đơn vị của bạn không có trong danh sách đơn vị bỏ phiếu #{id} (chưa là thành viên khi phiếu mở).",
         "en": "Your unit is not in the electorate of vote #{id} (it was not a member when the vote opened).",
     },
     "ballot.closed": {"vi": "Phiếu #{id} đã đóng; không nhận phiếu nữa. Xem kết quả bằng /results.", "en": "Vote #{id} is closed; no more ballots. See /results."},
-    "ballot.repeated": {"vi": "Mỗi số chỉ ghi một lần.", "en": "Give each number once."},
+    "ballot.repeated": {"vi": "Mỗi số chỉ ghi một lần. Phiếu chưa được ghi nhận.", "en": "Give each number once. Nothing was recorded."},
     "ballot.not_candidate": {
         "vi": "Số {number} không có trong phiếu (phiếu có các số từ 1 đến {count}). Phiếu chưa được ghi nhận.",
         "en": "Number {number} is not on the ballot (numbers 1 to {count}). Nothing was recorded.",

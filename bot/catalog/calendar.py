@@ -75,6 +75,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cal.collect.col_at": {"vi": "Thời gian nộp (bản giữ lại)", "en": "Sent at (kept version)"},
     "cal.collect.col_file": {"vi": "Tệp trong gói", "en": "File in the zip"},
     "cal.collect.col_sha256": {"vi": "SHA-256", "en": "SHA-256"},
+    "cal.collect.col_link": {"vi": "Đường dẫn (nộp bằng liên kết)", "en": "Link (sent as a link)"},
     "cal.collect.state_on_time": {"vi": "đã nộp", "en": "submitted"},
     "cal.collect.state_late": {"vi": "nộp muộn", "en": "late"},
     "cal.collect.state_missing": {"vi": "chưa nộp", "en": "missing"},
@@ -209,8 +210,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "To submit: send the file captioned /submit <deadline id> (e.g. /submit 12), or reply to the deadline's post in the group with the file.",
     },
     "cal.submit.no_file": {
-        "vi": "Lệnh /submit cần đi kèm tệp: gửi tệp báo cáo và ghi /submit <số hạn nộp> ở phần chú thích, ví dụ /submit 12.",
-        "en": "/submit needs a file: send the report with /submit <deadline id> as its caption, e.g. /submit 12.",
+        "vi": "Lệnh /submit cần đi kèm tệp: gửi tệp báo cáo và ghi /submit <số hạn nộp> ở phần chú thích, ví dụ /submit 12; hoặc gõ /submit 12 <đường dẫn tới báo cáo>.",
+        "en": "/submit needs a file: send the report with /submit <deadline id> as its caption, e.g. /submit 12; or type /submit 12 <link to the report>.",
+    },
+    "cal.submit.no_file.nogroup": {
+        "vi": "Lệnh /submit cần đi kèm ảnh hoặc đường dẫn: gửi ảnh báo cáo và ghi /submit <số hạn nộp> vào lời nhắn kèm ảnh, ví dụ /submit 12; hoặc gõ /submit 12 <đường dẫn tới báo cáo>.",
+        "en": "/submit needs a photo or a link: send a photo of the report with /submit <deadline id> as its caption, e.g. /submit 12; or type /submit 12 <link to the report>.",
+    },
+    "cal.submit.not_officer.nogroup": {
+        "vi": "Chỉ cán bộ phụ trách thi đua của một đơn vị thành viên mới nộp báo cáo được. Báo cáo của bạn chưa được ghi nhận. Xin Trưởng khối mã mời của đơn vị bạn rồi gõ /join <mã mời>.",
+        "en": "Only an officer of a member unit can submit reports. Your report was not recorded. Ask the bloc head for your unit's invitation code and type /join <code>.",
+    },
+    "cal.meeting.attend_not_officer.nogroup": {
+        "vi": "Chỉ cán bộ phụ trách thi đua của một đơn vị thành viên mới xác nhận tham dự được. Xin Trưởng khối mã mời của đơn vị bạn rồi gõ /join <mã mời>.",
+        "en": "Only an officer of a member unit can confirm attendance. Ask the bloc head for your unit's invitation code and type /join <code>.",
+    },
+    "cal.submit.usage.nogroup": {
+        "vi": "Cách nộp báo cáo: gửi ảnh báo cáo và ghi /submit <số hạn nộp> vào lời nhắn kèm ảnh (ví dụ /submit 12), hoặc gõ /submit 12 <đường dẫn tới báo cáo>. Xem số các hạn nộp bằng /agenda.",
+        "en": "To submit: send a photo of the report with /submit <deadline id> as its caption (e.g. /submit 12), or type /submit 12 <link to the report>. See the deadlines' ids with /agenda.",
     },
     "cal.submit.not_officer": {
         "vi": "Chỉ cán bộ phụ trách thi đua của một đơn vị thành viên mới nộp báo cáo được. Tệp của bạn chưa được ghi nhận. Gõ /join <MÃ ĐƠN VỊ> trong nhóm của khối để đăng ký đại diện cho đơn vị.",
@@ -228,6 +245,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Tôi chưa biết tệp này nộp cho hạn nào. Hãy gửi lại tệp với chú thích /submit <số hạn nộp>. Các hạn đơn vị {code} chưa nộp:\n{owed}",
         "en": "I do not know which deadline this file is for. Send it again captioned /submit <deadline id>. Deadlines unit {code} still owes:\n{owed}",
     },
+    "cal.submit.private_hint.nogroup": {
+        "vi": "Tôi chưa biết ảnh này nộp cho hạn nào. Hãy gửi lại ảnh và ghi /submit <số hạn nộp> vào lời nhắn kèm ảnh, ví dụ /submit {id}; báo cáo để trên mạng (Drive, cổng thông tin) thì gõ /submit {id} <đường dẫn>. Các hạn đơn vị {code} chưa nộp:\n{owed}",
+        "en": "I do not know which deadline this photo is for. Send it again with /submit <deadline id> as its caption, e.g. /submit {id}; for a report online (Drive, a portal) type /submit {id} <link>. Deadlines unit {code} still owes:\n{owed}",
+    },
+    "cal.submit.link_too_long": {
+        "vi": "Đường dẫn dài quá {limit} ký tự. Hãy gửi đường dẫn ngắn hơn (ví dụ đường dẫn chia sẻ của Drive).",
+        "en": "The link is longer than {limit} characters. Send a shorter one (e.g. Drive's share link).",
+    },
+    "cal.submit.link_hint": {
+        "vi": "Tôi chưa biết đường dẫn này nộp cho hạn nào. Gõ /submit <số hạn nộp> và đường dẫn, ví dụ:\n/submit {id} {url}\nCác hạn đơn vị {code} chưa nộp:\n{owed}",
+        "en": "I do not know which deadline this link is for. Type /submit <deadline id> and the link, e.g.:\n/submit {id} {url}\nDeadlines unit {code} still owes:\n{owed}",
+    },
     "cal.submit.nothing_owed": {"vi": "(không có hạn nộp nào đang chờ)", "en": "(none pending)"},
     "cal.submit.owed_line": {"vi": "• {head} — hạn {when}", "en": "• {head} — due {when}"},
     "cal.submit.receipt": {
@@ -237,6 +266,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cal.submit.receipt_file": {
         "vi": "Tệp: {name} ({size}), SHA-256 {sha}",
         "en": "File: {name} ({size}), SHA-256 {sha}",
+    },
+    "cal.submit.receipt_link": {
+        "vi": "🔗 Đường dẫn: {url}\nBot lưu đường dẫn, không tải tệp về: hãy để tệp mở cho Trưởng khối xem được. Mã kiểm tra SHA-256 {sha}",
+        "en": "🔗 Link: {url}\nThe bot keeps the link and does not download the file: make sure the bloc head can open it. SHA-256 {sha}",
     },
     "cal.submit.receipt_by": {
         "vi": "Người nộp: {officer}, lúc {at} (lần nộp thứ {version}).",
@@ -260,8 +293,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cal.deadline.pending_codes": {"vi": "Chưa nộp: {codes}", "en": "Not yet submitted: {codes}"},
     "cal.deadline.how_to_submit": {
-        "vi": "Cách nộp: trả lời tin này bằng tệp báo cáo, hoặc gửi tệp kèm chú thích /submit {id} (trong nhóm hoặc chat riêng với bot).",
-        "en": "To submit: reply to this message with the file, or send the file captioned /submit {id} (here or in a private chat with the bot).",
+        "vi": "Cách nộp: trả lời tin này bằng tệp báo cáo, hoặc gửi tệp (ảnh chụp cũng được) kèm chú thích /submit {id}, hoặc gõ /submit {id} <đường dẫn tới báo cáo> (trong nhóm hoặc chat riêng với bot).",
+        "en": "To submit: reply to this message with the file, or send the file (a photo will do) captioned /submit {id}, or type /submit {id} <link to the report> (here or in a private chat with the bot).",
     },
     "cal.meeting.counter": {"vi": "Đã xác nhận tham dự: {done}/{total} đơn vị", "en": "Confirmed attendance: {done}/{total} units"},
     "cal.meeting.confirmed_line": {"vi": "✅ {code}{delegate}", "en": "✅ {code}{delegate}"},
@@ -314,6 +347,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cal.status.on_time": {"vi": "✅ {unit}: nộp lúc {at}{versions}", "en": "✅ {unit}: submitted {at}{versions}"},
     "cal.status.late": {"vi": "⚠️ {unit}: nộp muộn lúc {at}{versions}", "en": "⚠️ {unit}: late, submitted {at}{versions}"},
+    "cal.status.link": {"vi": " · 🔗 {url}", "en": " · 🔗 {url}"},
+    "cal.status.link_hidden": {
+        "vi": " · 🔗 nộp bằng đường dẫn (Trưởng khối xem trong chat riêng)",
+        "en": " · 🔗 sent as a link (the head sees it in a private chat)",
+    },
     "cal.status.versions": {"vi": " ({count} bản, mới nhất {latest})", "en": " ({count} versions, latest {latest})"},
     "cal.status.missing": {"vi": "❌ {unit}: chưa nộp", "en": "❌ {unit}: missing"},
     "cal.status.exempt": {"vi": "— {unit}: miễn nộp", "en": "— {unit}: exempt"},

@@ -9,8 +9,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Answer with a number (1–{last}) to choose.",
     },
     "menu.reply_numbers": {
-        "vi": "Trả lời bằng các số bạn chọn, cách nhau bởi dấu cách, ví dụ «{example}» (hoặc gõ đủ lệnh: {command} {example}).",
-        "en": "Answer with the numbers you choose, separated by spaces, e.g. «{example}» (or type the whole command: {command} {example}).",
+        "vi": "Trả lời bằng số bạn chọn, nhiều số thì cách nhau bởi dấu cách (hoặc gõ đủ lệnh: {command} <số> ...).",
+        "en": "Answer with the number you choose, several separated by spaces (or type the whole command: {command} <number> ...).",
     },
     "menu.out_of_range": {
         "vi": "Không có lựa chọn số {number}: hãy trả lời một số từ 1 đến {last}.",

@@ -71,6 +71,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Bạn chưa đại diện cho đơn vị nào nên chưa ký giao ước được: đơn vị ký, qua cán bộ phụ trách thi đua. Gõ /join <MÃ ĐƠN VỊ> trong nhóm của khối để đăng ký đại diện cho đơn vị mình (xem mã bằng /units).",
         "en": "You do not act for a unit, so you cannot sign: the unit signs, through its emulation officer. Type /join <UNIT CODE> in the bloc's group to act for your unit (see the codes with /units).",
     },
+    "pledge.no_unit.nogroup": {
+        "vi": "Bạn chưa đại diện cho đơn vị nào nên chưa ký giao ước được: đơn vị ký, qua cán bộ phụ trách thi đua. Xin Trưởng khối mã mời của đơn vị bạn rồi gõ /join <mã mời>.",
+        "en": "You do not act for a unit, so you cannot sign: the unit signs, through its emulation officer. Ask the bloc head for your unit's invitation code and type /join <code>.",
+    },
     "pledge.unit_not_member": {
         "vi": "Đơn vị {code} không phải thành viên của khối năm {year} nên không ký giao ước năm đó.",
         "en": "Unit {code} is not a member of the bloc in {year}, so it does not sign that year's pledge.",

@@ -356,12 +356,15 @@ def check_attachment(attachment: Attachment | None) -> Attachment:
 
 def record_submission(s: Session, *, bloc: Bloc, who: Standing, item_id: int, saved: Saved,
                       attachment: Attachment, platform: str, now: datetime) -> Submission:
-    """Records one version of the unit's document (the bytes are on disk already)."""
+    """Records one version of the unit's document (the bytes are on disk already). A link is kept
+    as its shortcut file (bot.services.link_files): the URL is in the file and the audit, it is no
+    platform file id."""
     item, unit = check_submit(s, bloc=bloc, who=who, item_id=item_id)
     assert item.id is not None and unit.id is not None
+    link = attachment.url if attachment.kind == "link" else None
     stored = record_file(s, saved, file_name=attachment.file_name or f"nop-{item.id}-{unit.code}",
                          mime=attachment.mime, platform=platform,
-                         platform_file_id=attachment.file_ref or attachment.url, now=now)
+                         platform_file_id=None if link else attachment.file_ref or attachment.url, now=now)
     assert stored.id is not None
     version = q.last_version(s, item.id, unit.id) + 1
     row = Submission(item_id=item.id, unit_id=unit.id, version=version, file_id=stored.id,
@@ -375,7 +378,7 @@ def record_submission(s: Session, *, bloc: Bloc, who: Standing, item_id: int, sa
     live.mark_dirty(s, kind=DEADLINE, item_id=item.id, now=now)
     record(s, bloc_id=bloc.id, actor=who.actor, action="deadline.submit", at=now, item=item.id, unit=unit.code,
            version=version, late=row.late, file=stored.file_name, size=stored.size, sha256=stored.sha256,
-           platform_file_id=stored.platform_file_id)
+           platform_file_id=stored.platform_file_id, link=link)
     return row
 
 

@@ -110,13 +110,16 @@ def meeting_post(lang: str, bloc: Bloc, board: MeetingBoard) -> OutMessage:
 
 
 # --- /status ----------------------------------------------------------------------------------------------
-def _state_line(lang: str, tz: str, row: UnitState) -> str:
+def _state_line(lang: str, tz: str, row: UnitState, links: dict[int, str], show_links: bool) -> str:
     code = _unit(row.unit)
     first, latest = row.first, row.latest
     if row.state in (ON_TIME, LATE):
         assert first is not None and latest is not None
         extra = t(lang, "cal.status.versions", count=len(row.versions), latest=fmt_datetime(latest.submitted_at, tz)) \
             if len(row.versions) > 1 else ""
+        link = links.get(latest.file_id)
+        if link is not None:  # the kept version is a link (sent from Zalo, or typed with /submit)
+            extra += t(lang, "cal.status.link", url=link) if show_links else t(lang, "cal.status.link_hidden")
         key = "cal.status.on_time" if row.state == ON_TIME else "cal.status.late"
         return t(lang, key, unit=code, at=fmt_datetime(first.submitted_at, tz), versions=extra)
     if row.state == MISSING:
@@ -124,14 +127,17 @@ def _state_line(lang: str, tz: str, row: UnitState) -> str:
     return t(lang, f"cal.status.{row.state}", unit=code)
 
 
-def deadline_status(lang: str, bloc: Bloc, board: DeadlineBoard) -> str:
+def deadline_status(lang: str, bloc: Bloc, board: DeadlineBoard, links: dict[int, str] | None = None, *,
+                    show_links: bool = False) -> str:
+    """/status of a deadline; ``links``: the link of each stored file that is one (by file id),
+    spelled out when ``show_links`` (the head in a private chat), otherwise only marked."""
     item = board.item
     lines = [head(lang, item), *_details(lang, bloc, item)]
     if item.state == CANCELLED:
         lines.append(t(lang, "cal.cancelled_tag"))
     lines.append(t(lang, "cal.status.summary", done=board.done, required=board.required, late=board.count(LATE),
                    missing=board.count(MISSING), exempt=board.count(EXEMPT), paper=board.count(PAPER)))
-    lines += [_state_line(lang, bloc.timezone, row) for row in board.rows]
+    lines += [_state_line(lang, bloc.timezone, row, links or {}, show_links) for row in board.rows]
     if not board.rows:
         lines.append(t(lang, "cal.status.no_units"))
     return "\n".join(lines)
@@ -206,9 +212,11 @@ def _size(size: int) -> str:
 
 
 def receipt(lang: str, bloc: Bloc, item: CalendarItem, unit: Unit, row: Submission, stored: StoredFile,
-            officer: str) -> str:
+            officer: str, link: str | None = None) -> str:
+    what = t(lang, "cal.submit.receipt_link", url=link, sha=stored.sha256) if link is not None else \
+        t(lang, "cal.submit.receipt_file", name=stored.file_name, size=_size(stored.size), sha=stored.sha256)
     lines = [t(lang, "cal.submit.receipt", code=unit.code, unit=unit.name, head=head(lang, item)),
-             t(lang, "cal.submit.receipt_file", name=stored.file_name, size=_size(stored.size), sha=stored.sha256),
+             what,
              t(lang, "cal.submit.receipt_by", officer=officer, at=fmt_datetime(row.submitted_at, bloc.timezone),
                version=row.version)]
     if row.version > 1:

@@ -75,7 +75,8 @@ def render(text: str, choices: list[Choice], links: list[Button], numbered_reply
         lines.append("")
         lines += [f"🔗 {b.label}: {b.url}" for b in links]
     if numbered_reply:
-        lines += ["", t(lang, "menu.reply_numbers", example="1 2", command=numbered_reply)]
+        # No example here: only the feature knows how many numbers its menu takes (a ballot's quota).
+        lines += ["", t(lang, "menu.reply_numbers", command=numbered_reply)]
     elif shown:
         lines += ["", t(lang, "menu.reply_number", last=len(shown))]
     return "\n".join(lines)

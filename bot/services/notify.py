@@ -7,7 +7,7 @@ restart and are retried; ``key`` makes queuing the same notice twice a no-op.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -16,7 +16,7 @@ from sqlmodel import Session
 from bot.ports import Button
 from bot.services import outbox
 from bot.services.standing import bloc_year, role_units_now
-from storage.models import Account, Bloc, Unit
+from storage.models import Account, Bloc, BlocChat, Unit
 from storage.queries.blocs import accounts_of_officers, chats_of_bloc, officers_by_unit
 from storage.queries.platforms import open_accounts_outside
 
@@ -25,12 +25,18 @@ from storage.queries.platforms import open_accounts_outside
 class Notice:
     """What to send, and to whom.
 
-    ``group_text``: posted in the bloc's group chat(s) (with ``buttons``); officers of member units
-    who cannot see any of those chats (a bloc on Zalo only, or a Zalo officer of a Telegram bloc:
-    no account on a platform where the bloc has a group) get it privately on each open account.
+    ``group_text``: posted in the bloc's group chat(s) (with ``buttons``).
     ``private_text``: sent privately to every officer of each unit in ``units``.
     ``managers_text``: sent privately to the officers of the current head and deputy units.
     Only officers who opened a private chat with the bot can be reached privately.
+
+    Officers of member units who cannot see any of the bloc's chats (a bloc on Zalo only, or a Zalo
+    officer of a Telegram bloc: no account on a platform where the bloc has a group) are "unseen":
+    - a notice for the whole bloc (no ``private_text``: results, a change, a closing) reaches them
+      privately, the group text with its buttons, on each open account;
+    - a notice addressed to some units (a reminder: ``private_text``) reaches only those units:
+      their unseen officers get the private text with the group post's buttons (the sign or vote
+      button they could not press in a group), and officers of other units get nothing.
     """
 
     units: Sequence[Unit] = ()
@@ -64,26 +70,44 @@ def queue_notice(s: Session, *, bloc: Bloc, notice: Notice, key: str, now: datet
                                    text, bloc.id, account.id, buttons or []))
 
     units = [u for u in notice.units if u.id is not None]
-    personal: set[int | None] = set()
+    chats = chats_of_bloc(s, bloc.id)
+    wide = notice.group_text is not None or notice.private_text is not None
+    unseen = unseen_accounts(s, bloc, now, chats) if wide else []
     if notice.private_text is not None:
         accounts = open_accounts(s, [u.id for u in units])  # type: ignore[misc]
+        unseen_ids = {a.id for a in unseen}
         for unit in units:
             text = notice.private_text(unit)
             for account in accounts.get(unit.id, []):  # type: ignore[arg-type]
-                personal.add(account.id)
-                private(account, text, "dm")
+                private(account, text, "dm", notice.buttons if account.id in unseen_ids else None)
     if notice.group_text is not None:
-        chats = chats_of_bloc(s, bloc.id)
         out.extend(outbox.Outgoing(f"{key}:chat:{c.platform}:{c.chat_id}", c.platform, c.chat_id, notice.group_text,
                                    bloc.id, None, notice.buttons, notice.live) for c in chats)
-        unseen = open_accounts_outside(s, bloc.id, bloc_year(bloc, now), {c.platform for c in chats})
-        for account in unseen:
-            if account.id not in personal:
+        if notice.private_text is None:  # a notice for the whole bloc: everyone who cannot see the group
+            for account in unseen:
                 private(account, notice.group_text, "dm", notice.buttons)
     if notice.managers_text is not None:
         managing = list(set(role_units_now(s, bloc, now).values()))
         for account in (a for accs in open_accounts(s, managing).values() for a in accs):
             private(account, notice.managers_text, "mgr")
+    return outbox.enqueue_many(s, out, now)
+
+
+def unseen_accounts(s: Session, bloc: Bloc, now: datetime, chats: Sequence[BlocChat] | None = None) -> list[Account]:
+    """Open private accounts of the officers who cannot see any of the bloc's group chats."""
+    assert bloc.id is not None
+    if chats is None:
+        chats = chats_of_bloc(s, bloc.id)
+    return open_accounts_outside(s, bloc.id, bloc_year(bloc, now), {c.platform for c in chats})
+
+
+def queue_unseen_copies(s: Session, *, bloc: Bloc, text: str, buttons: list[list[Button]], key: str, now: datetime,
+                        skip: Iterable[int | None] = (), chats: Sequence[BlocChat] | None = None) -> int:
+    """Queues, privately, a post the bloc's group chats got to every officer who cannot see them
+    (all officers when the bloc has no group chat), except the accounts in ``skip``."""
+    left_out = set(skip)
+    out = [outbox.Outgoing(f"{key}:dm:{a.id}", a.platform, a.private_chat_id or "", text, bloc.id, a.id, buttons)
+           for a in unseen_accounts(s, bloc, now, chats) if a.id not in left_out]
     return outbox.enqueue_many(s, out, now)
 
 

@@ -11,8 +11,6 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from bot.i18n import t
-from bot.ports import Button
 from bot.services.audit import SYSTEM
 from bot.services.notify import Notice, officer_handles
 from bot.services.reminder_config import VOTE
@@ -22,6 +20,7 @@ from bot.services.vote_views import (
     reminder_private_text,
     results_text,
     turnout,
+    vote_buttons,
 )
 from bot.services.votes import KIND, OPEN, close_vote, continue_election, plan_vote
 from storage.models import Bloc, ReminderSlot, Unit, Vote
@@ -43,8 +42,8 @@ class VoteSource:
             notices = [Notice(group_text=results_text(s, closed.vote, bloc.language, closed.role_error))]
             if deputy is not None and deputy.id is not None:
                 # The deputy's ballot, posted after the results and kept live like one opened by hand.
-                buttons = [[Button(label_of(bloc.language), url=deputy.link)]] if deputy.link else []
-                notices.append(Notice(group_text=post_text(s, deputy, bloc.language), buttons=buttons,
+                notices.append(Notice(group_text=post_text(s, deputy, bloc.language),
+                                      buttons=vote_buttons(deputy, bloc.language),
                                       live=(KIND, deputy.id)))
             return notices
         if vote.closes_at is None or vote.closes_at <= now:
@@ -59,9 +58,8 @@ class VoteSource:
         def private(unit: Unit) -> str:
             return reminder_private_text(vote, unit, lang, bloc, closes_at)
 
-        buttons = [[Button(label_of(lang), url=vote.link)]] if vote.link else []
         return Notice(units=waiting, group_text=reminder_group_text(s, vote, waiting, handles, lang, bloc),
-                      private_text=private, buttons=buttons)
+                      private_text=private, buttons=vote_buttons(vote, lang))
 
     def replan_bloc(self, s: Session, bloc: Bloc, now: datetime) -> int:
         assert bloc.id is not None
@@ -70,9 +68,6 @@ class VoteSource:
             plan_vote(s, vote, bloc, now)
         return len(votes)
 
-
-def label_of(lang: str) -> str:
-    return t(lang, "vote.btn_vote")
 
 
 SOURCE = VoteSource()

@@ -13,9 +13,19 @@ from fractions import Fraction
 from sqlmodel import Session
 
 from bot.i18n import t
+from bot.ports import Button
 from bot.services.awards import share_words
 from bot.services.tally import BASE_CAST, Share, percent_text
-from bot.services.votes import AWARD, CLOSED, OPEN, electorate, outcome, rules_snapshot, topic_of
+from bot.services.votes import (
+    AWARD,
+    BALLOT_PREFIX,
+    CLOSED,
+    OPEN,
+    electorate,
+    outcome,
+    rules_snapshot,
+    topic_of,
+)
 from bot.timefmt import fmt_datetime
 from storage.models import Bloc, Unit, Vote, VoteCandidate
 from storage.queries.votes import candidates_of, units_by_ids, voted_unit_ids, votes_of_topic
@@ -70,6 +80,18 @@ def turnout(s: Session, vote: Vote) -> tuple[list[Unit], list[Unit]]:
     units = units_by_ids(s, electorate(vote))
     ordered = sorted(units.values(), key=lambda u: u.code)
     return [u for u in ordered if u.id in voted_ids], [u for u in ordered if u.id not in voted_ids]
+
+
+def vote_buttons(vote: Vote, lang: str) -> list[list[Button]]:
+    """The «🗳 Bỏ phiếu» button of an open vote's post and reminders: the deep link that opens the
+    private ballot (a group on Telegram), or, where the bloc's platforms have no deep links (a bloc
+    on Zalo alone), a button that answers the presser's private chat with the ballot."""
+    if vote.state != OPEN or vote.id is None:
+        return []
+    label = t(lang, "vote.btn_vote")
+    if vote.link:
+        return [[Button(label, url=vote.link)]]
+    return [[Button(label, data=f"{BALLOT_PREFIX}:{vote.id}:0:o")]]
 
 
 def post_text(s: Session, vote: Vote, lang: str) -> str:

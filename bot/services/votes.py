@@ -45,6 +45,7 @@ KIND = "vote"  # reminder slots and live posts
 AWARD, ELECT_KINDS = "award", (HEAD, DEPUTY)
 OPEN, CLOSED, VOID = "open", "closed", "void"
 BALLOT_LINK = "v"  # deep-link payload prefix: /start v<vote id> opens the ballot in the private chat
+BALLOT_PREFIX = "vb"  # ballot buttons: vb:<vote id>:<ticks as a hex bitmask>:<op> (handlers.votes)
 MAX_CANDIDATES = 60  # the ballot's choices travel as a bitmask in callback data
 RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud without doubt
 

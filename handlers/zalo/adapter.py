@@ -51,7 +51,7 @@ class ZaloAdapter:
         *,
         webhook: bool = False,
         client: ZaloClient | None = None,
-        poll_timeout: int = 30,
+        poll_timeout: int = 10,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         on_processed: Callable[[str], None] | None = None,
     ) -> None:
@@ -74,6 +74,9 @@ class ZaloAdapter:
         self._on_processed = on_processed
         self._queue: asyncio.Queue[int] = asyncio.Queue()
         self._tasks: list[asyncio.Task[None]] = []  # receiving: the poller, the pruner
+        self._poller: asyncio.Task[None] | None = None
+        self._stopping = False
+        self._polling = False  # a getUpdates is in flight
         self._workers: list[asyncio.Task[None]] = []  # handling
         self._locks: dict[str, asyncio.Lock] = {}
         self._users: dict[str, int] = {}
@@ -113,15 +116,26 @@ class ZaloAdapter:
                 await self.client.delete_webhook()  # polling and a webhook cannot be used together
             except (ZaloApiError, ZaloNetworkError) as exc:
                 log.info("Zalo deleteWebhook: %s", exc)
-            self._tasks.append(asyncio.create_task(self._poll(), name="zalo-poll"))
+            self._poller = asyncio.create_task(self._poll(), name="zalo-poll")
+            self._tasks.append(self._poller)
 
     async def stop(self) -> None:
         """Stops receiving, gives updates being handled a moment to finish, then stops. An update
-        still unhandled stays in the database and is handled by the next start."""
+        still unhandled stays in the database and is handled by the next start.
+
+        A getUpdates in flight is let finish (at most the poll's timeout) and what it returns is
+        kept: abandoned, it could still take the next update from Zalo, which never returns an
+        update twice, and that update would be lost.
+        """
+        self._stopping = True
+        poller = self._poller
+        if poller is not None and self._polling and not poller.done():
+            with contextlib.suppress(TimeoutError, asyncio.CancelledError):
+                await asyncio.wait_for(asyncio.shield(poller), self.poll_timeout + STOP_GRACE)
         for task in self._tasks:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
-        self._tasks = []
+        self._tasks, self._poller = [], None
         if self._web is not None:
             await self._web.cleanup()
             self._web = None
@@ -180,9 +194,9 @@ class ZaloAdapter:
 
     async def _poll(self) -> None:
         failures = 0
-        while True:
+        while not self._stopping:
             try:
-                result = await self.client.get_updates(self.poll_timeout)
+                result = await self._get_updates()
             except asyncio.CancelledError:
                 raise
             except ZaloApiError as exc:
@@ -201,6 +215,13 @@ class ZaloAdapter:
             failures = 0
             if result is not None:
                 await self._keep({"ok": True, "result": result})
+
+    async def _get_updates(self) -> Any:
+        self._polling = True  # stop() lets this request finish (see there)
+        try:
+            return await self.client.get_updates(self.poll_timeout)
+        finally:
+            self._polling = False
 
     async def _keep(self, body: dict[str, Any]) -> None:
         """Stores what getUpdates returned, retrying until it is kept: Zalo will not return it again."""

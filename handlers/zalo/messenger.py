@@ -142,7 +142,9 @@ class ZaloMessenger:
         return None  # no deep links: a person types the command instead
 
     async def download(self, attachment: Attachment) -> bytes:
-        if not attachment.url:
+        # Only what Zalo itself serves (a photo); a link a person sent is never fetched: it may point
+        # anywhere, the office's own network included (the calendar keeps the link instead).
+        if attachment.kind == "link" or not attachment.url:
             raise SendError("nothing to download")
         try:
             return await self.client.download(attachment.url)

@@ -16,18 +16,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from typing import Any
 
 from bot.ports import Attachment, ChatInfo, Incoming, Sender
+from bot.services.link_files import find_url
 
 PLATFORM = "zalo"
 TEXT = "message.text.received"
 IMAGE = "message.image.received"
 STICKER = "message.sticker.received"
 UNSUPPORTED = "message.unsupported.received"
-
-_URL = re.compile(r"https?://[^\s<>\"']+")
 
 
 def updates_in(body: Any) -> list[dict[str, Any]]:
@@ -78,9 +76,9 @@ def to_incoming(update: dict[str, Any]) -> Incoming | None:
                                 mime="image/jpeg")
     else:
         # Zalo has no file uploads: a link to the document (Drive, the unit's portal) stands for it.
-        link = _URL.search(text)
+        link = find_url(text)
         if link:
-            attachment = Attachment("link", url=link.group(0).rstrip(".,;)"))
+            attachment = Attachment("link", url=link)
     return Incoming(
         sender=Sender(PLATFORM, user_id, name[:200]),
         chat=ChatInfo(PLATFORM, str(chat.get("id") or user_id), str(chat.get("chat_type", "")).upper() == "GROUP"),

@@ -56,6 +56,9 @@ class FakeZaloApi:
         self._runner: web.AppRunner | None = None
         self.port = 0
         self.closing = False
+        # Set by the harness while it stops the bot: the long poll in flight ends now, empty, as it
+        # would at its timeout (so a test does not wait for it).
+        self.releasing = False
 
     # --- server -----------------------------------------------------------------------------------------
     @property
@@ -130,7 +133,7 @@ class FakeZaloApi:
         if not self.pending and wait > 0:
             try:
                 # A fault queued for getUpdates ends the poll in progress (empty) so that it applies next.
-                await self.wait_for(lambda: bool(self.pending) or self.closing
+                await self.wait_for(lambda: bool(self.pending) or self.closing or self.releasing
                                     or any(f[0] == "getUpdates" for f in self.faults), within=wait)
             except TimeoutError:
                 pass
