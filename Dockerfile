@@ -10,6 +10,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 COPY pyproject.toml README.md ./
+COPY app ./app
+COPY adapters ./adapters
 COPY bot ./bot
 COPY handlers ./handlers
 COPY storage ./storage

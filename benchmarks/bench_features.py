@@ -19,15 +19,15 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import select
 
+from app.wiring import build_core, build_dispatcher
 from benchmarks.bench_foundation import NullMessenger
 from benchmarks.seed import NOW, seed
-from bot.app import build_core, build_dispatcher
 from bot.clock import ManualClock
-from bot.services import calendar as cal
-from bot.services import pledge as pledges
-from bot.services import votes as vs
 from bot.services.audit import SYSTEM, Actor
-from bot.services.standing import standing
+from bot.services.blocs.standing import standing
+from bot.services.calendar import service as cal
+from bot.services.pledge import service as pledges
+from bot.services.votes import service as vs
 from scheduler.engine import ReminderEngine
 from storage.db import Database
 from storage.models import Bloc, Officer, Unit, Vote

@@ -9,8 +9,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from app.wiring import build_core, build_dispatcher
 from benchmarks.seed import NOW, seed
-from bot.app import build_core, build_dispatcher
 from bot.clock import ManualClock
 from bot.ports import Attachment, ChatInfo, Incoming, OutMessage, Sender, SentRef
 from storage.db import Database

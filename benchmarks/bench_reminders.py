@@ -12,14 +12,14 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert
 from sqlmodel import Session, func, select
 
+from app.wiring import build_core
 from benchmarks.bench_foundation import NullMessenger
 from benchmarks.seed import NOW, seed
-from bot.app import build_core
 from bot.clock import ManualClock
+from bot.services.reminders.planner import DEADLINE_DEFAULTS, plan
+from bot.services.reminders.slots import due_slots
+from bot.services.reminders.sources import Reminder
 from scheduler.engine import ReminderEngine
-from scheduler.planner import DEADLINE_DEFAULTS, plan
-from scheduler.slots import due_slots
-from scheduler.sources import Reminder
 from storage.db import Database
 from storage.models import OutboxMessage, ReminderSlot
 from storage.queries.blocs import member_units

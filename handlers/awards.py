@@ -1,14 +1,12 @@
-"""/awards (the bloc's award catalog) and /vote_rules (its voting rules)."""
+"""/awards: the bloc's award catalog (danh hiệu, hình thức khen thưởng) and their quotas."""
 
 from __future__ import annotations
 
 from bot.errors import UserError
-from bot.services import awards
-from bot.services.awards import BlocRules, share_words
-from bot.services.standing import bloc_year
+from bot.services.awards import service as awards
+from bot.text import fold
 from handlers.registry import Command, Who
 from handlers.request import Request
-from storage.queries.blocs import member_units
 
 _VERBS = {
     "them": "add", "add": "add",
@@ -46,7 +44,7 @@ async def awards_command(req: Request) -> None:
     if not word:
         await req.reply(catalog_text(req))
         return
-    verb = _VERBS.get(awards.fold(word))
+    verb = _VERBS.get(fold(word))
     if verb is None:
         raise UserError("awards.usage")
     if not req.standing.can_manage:
@@ -84,38 +82,6 @@ async def awards_command(req: Request) -> None:
     await req.reply(done + "\n\n" + catalog_text(req))
 
 
-def rules_text(req: Request, rules: BlocRules) -> str:
-    bloc = req.require_bloc()
-    members = len(member_units(req.session, bloc.id, bloc_year(bloc, req.now)))  # type: ignore[arg-type]
-    yes_no = {True: req.t("rules.yes"), False: req.t("rules.no")}
-    return "\n".join([
-        req.t("rules.header", bloc=bloc.name),
-        req.t("rules.quorum", share=share_words(rules.quorum, req.lang), members=members,
-              needed=rules.quorum.needed(members)),
-        req.t("rules.threshold", share=share_words(rules.threshold, req.lang), members=members,
-              needed=rules.threshold.needed(members)),
-        req.t("rules.election", share=share_words(rules.election, req.lang)),
-        req.t("rules.self_vote", value=yes_no[rules.self_vote]),
-        req.t("rules.exclude", value=yes_no[rules.exclude_higher]),
-        "",
-        req.t("rules.help"),
-    ])
-
-
-async def vote_rules(req: Request) -> None:
-    bloc = req.require_bloc()
-    assert bloc.id is not None
-    key, _, value = req.args.strip().partition(" ")
-    if not key:
-        await req.reply(rules_text(req, awards.rules_of(req.session, bloc.id)))
-        return
-    if not req.standing.can_manage:
-        raise UserError("err.not_manager", command="vote_rules")
-    rules = awards.set_rule(req.session, bloc=bloc, key=key, value=value, actor=req.actor, now=req.now)
-    await req.reply(req.t("rules.set") + "\n\n" + rules_text(req, rules))
-
-
 COMMANDS = [
     Command("awards", awards_command, who=Who.MEMBER),
-    Command("vote_rules", vote_rules, who=Who.MEMBER),
 ]

@@ -12,13 +12,14 @@ from datetime import datetime, time, timedelta
 from bot.dates import parse_when
 from bot.errors import UserError
 from bot.ports import Attachment, Document, OutMessage
-from bot.services import calendar as cal
-from bot.services import calendar_views as views
-from bot.services import link_files, live
-from bot.services.calendar_boards import deadline_boards, meeting_boards
-from bot.services.calendar_collect import bundle
-from bot.services.calendar_ics import build_ics
-from bot.services.calendar_reminders import RENDERERS, SOURCES
+from bot.services.calendar import links as link_files
+from bot.services.calendar import service as cal
+from bot.services.calendar import views
+from bot.services.calendar.boards import deadline_boards, meeting_boards
+from bot.services.calendar.export import bundle
+from bot.services.calendar.ics import build_ics
+from bot.services.calendar.reminders import RENDERERS, SOURCES
+from bot.services.delivery import live
 from bot.timefmt import fmt_datetime
 from handlers.args import fields, item_id
 from handlers.publish import publish

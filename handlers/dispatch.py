@@ -16,9 +16,9 @@ from bot.core import Core
 from bot.errors import UserError
 from bot.i18n import t
 from bot.ports import Incoming, Messenger, OutMessage, SentRef
-from bot.services.accounts import ensure_actor, note_private_blocked, note_private_chat
-from bot.services.chats import migrate_chat
-from bot.services.standing import private_bloc
+from bot.services.blocs.chats import migrate_chat
+from bot.services.blocs.standing import private_bloc
+from bot.services.people.accounts import ensure_actor, note_private_blocked, note_private_chat
 from handlers.registry import Command, Registry, Where, Who
 from handlers.request import CallbackAnswer, Request
 from storage.models import Bloc

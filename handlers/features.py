@@ -2,23 +2,10 @@
 
 from __future__ import annotations
 
-from handlers import (
-    awards,
-    blocs,
-    calendar,
-    elections,
-    invites,
-    membership,
-    pledge,
-    reminders,
-    roles,
-    start,
-    units,
-    votes,
-)
+from handlers import awards, blocs, calendar, people, pledge, reminders, start, votes
 from handlers.registry import Registry
 
-FEATURES = (start, blocs, units, membership, roles, invites, reminders, calendar, pledge, awards, votes, elections)
+FEATURES = (start, blocs, people, reminders, calendar, pledge, awards, votes)
 
 
 def build_registry() -> Registry:

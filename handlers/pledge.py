@@ -10,12 +10,12 @@ from bot.dates import parse_when
 from bot.errors import UserError
 from bot.files import record_file
 from bot.ports import Attachment, Document, OutMessage, SendError
-from bot.services import pledge as rules
-from bot.services import pledge_export as export
-from bot.services.notify import Notice, queue_notice
-from bot.services.pledge_reminders import PledgeReminders
-from bot.services.pledge_texts import SIGN_PREFIX, final_text, post_message, render_live, status_text
-from bot.services.standing import standing
+from bot.services.blocs.standing import standing
+from bot.services.delivery.notify import Notice, queue_notice
+from bot.services.pledge import export
+from bot.services.pledge import service as rules
+from bot.services.pledge.reminders import PledgeReminders
+from bot.services.pledge.views import SIGN_PREFIX, final_text, post_message, render_live, status_text
 from bot.timefmt import fmt_datetime
 from handlers.args import fields
 from handlers.publish import publish

@@ -12,8 +12,8 @@ edit a message), the counter is read with the item's status command.
 from __future__ import annotations
 
 from bot.ports import OutMessage
-from bot.services import live, outbox
-from bot.services.notify import queue_unseen_copies
+from bot.services.delivery import live, outbox
+from bot.services.delivery.notify import queue_unseen_copies
 from handlers.request import Request
 from storage.models import Bloc
 from storage.queries.blocs import chats_of_bloc

@@ -9,9 +9,9 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from bot.services.live import LiveRenderer
+    from bot.services.delivery.live import LiveRenderer
+    from bot.services.reminders.sources import ReminderSource
     from handlers.request import Request
-    from scheduler.sources import ReminderSource
 
 
 class Who(Enum):

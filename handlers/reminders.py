@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from bot.errors import UserError
-from bot.services import reminder_config as rc
+from bot.services.reminders import service as rc
+from bot.services.reminders.offsets import format_plan
 from handlers.registry import Command, Who
 from handlers.request import Request
-from scheduler.offsets import format_plan
 
 
 def _show(req: Request) -> str:

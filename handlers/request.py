@@ -17,9 +17,9 @@ from bot.core import Core
 from bot.errors import UserError
 from bot.i18n import has, t
 from bot.ports import Incoming, Messenger, OutMessage, RecipientUnavailable, SendError, SentRef
-from bot.services.accounts import note_private_blocked
 from bot.services.audit import Actor
-from bot.services.standing import Standing, standing
+from bot.services.blocs.standing import Standing, standing
+from bot.services.people.accounts import note_private_blocked
 from storage.models import Account, Bloc
 
 if TYPE_CHECKING:

@@ -1,5 +1,5 @@
-"""Award votes by secret ballot: /vote (guided or one line), the private ballot (buttons, deep link,
-/phieu), /vote_close, /vote_runoff, /results, /vote_minutes; live turnout and reminders."""
+"""Secret ballots: /vote (guided or one line), the private ballot (buttons, deep link, /phieu), /vote_close,
+/vote_runoff, /results, /vote_minutes; /elect (head then deputy of a year) and /handover."""
 
 from __future__ import annotations
 
@@ -10,14 +10,27 @@ from datetime import datetime, timedelta
 from bot.dates import parse_when
 from bot.errors import UserError
 from bot.ports import Button, Document, OutMessage
-from bot.services import awards, live, minutes, outbox
-from bot.services import votes as vs
-from bot.services.notify import open_accounts, queue_unseen_copies
-from bot.services.roles import parse_year
-from bot.services.standing import bloc_year
-from bot.services.vote_source import SOURCE
-from bot.services.vote_views import closing_line, post_text, results_text, unit_line, vote_buttons, vote_title
-from bot.services.votes import BallotSeat
+from bot.services.awards import service as awards
+from bot.services.blocs.roles import parse_year
+from bot.services.blocs.standing import bloc_year
+from bot.services.delivery import live, outbox
+from bot.services.delivery.notify import open_accounts, queue_unseen_copies
+from bot.services.votes import export as minutes
+from bot.services.votes import rules as vote_rules
+from bot.services.votes import service as vs
+from bot.services.votes.elections import handover
+from bot.services.votes.reminders import SOURCE
+from bot.services.votes.rules import BlocRules, share_words
+from bot.services.votes.service import BallotSeat
+from bot.services.votes.views import (
+    closing_line,
+    post_text,
+    results_text,
+    unit_line,
+    vote_buttons,
+    vote_title,
+)
+from bot.text import fold
 from bot.timefmt import fmt_datetime, to_local
 from handlers.args import fields, item_id
 from handlers.callbacks import callback_data
@@ -38,17 +51,23 @@ from storage.queries.votes import (
 # vb:<vote id>:<ticked positions as a hex bitmask>:<t<n> toggle | s send | n new ballot here | o open the
 # ballot in a new message (the vote post's button where there are no deep links)>
 BALLOT = vs.BALLOT_PREFIX
+
+
 FLOW = "vf"  # vf:<draft id>:<step verb>[:<arg>]
+
+
 LINK = vs.BALLOT_LINK  # /start v<vote id> opens the ballot in the private chat
+
+
 HAND_WORDS = ("tay", "bang tay", "dong bang tay", "hand", "by hand")
+
+
 DRAFT_TTL = timedelta(days=1)
 
 
-# --- shared helpers ----------------------------------------------------------------------------------
-
 def parse_closing(raw: str, req: Request) -> datetime | None:
     """A closing time the head typed, or None for "close by hand" (``tay``)."""
-    if awards.fold(raw) in HAND_WORDS:
+    if fold(raw) in HAND_WORDS:
         return None
     return parse_when(raw, now=req.now, tz=req.require_bloc().timezone)
 
@@ -118,8 +137,6 @@ async def announce_results(req: Request, closed: vs.Closed) -> None:
     await announce(req, bloc, text, key=f"vote{closed.vote.id}:results")
 
 
-# --- /vote: the one-line form and the guided flow -------------------------------------------------
-
 async def vote_command(req: Request) -> None:
     bloc = req.require_bloc()
     if not req.args.strip():
@@ -131,7 +148,7 @@ async def vote_command(req: Request) -> None:
     award = awards.find_award(req.session, bloc, parts[0], req.now)
     closes_at = parse_closing(parts[1], req)
     year = bloc_year(bloc, req.now)
-    rules = awards.rules_of(req.session, bloc.id)  # type: ignore[arg-type]
+    rules = vote_rules.rules_of(req.session, bloc.id)  # type: ignore[arg-type]
     candidates = vs.award_candidates(req.session, bloc, award, year, rules)
     chosen = candidates.units
     if len(parts) == 3 and parts[2]:
@@ -189,7 +206,7 @@ def _draft_candidates(req: Request, draft: VoteDraft) -> vs.Candidates:
     if award is None or not award.active or award.bloc_id != bloc.id:
         raise UserError("flow.gone")
     return vs.award_candidates(req.session, bloc, award, bloc_year(bloc, req.now),
-                               awards.rules_of(req.session, bloc.id))  # type: ignore[arg-type]
+                               vote_rules.rules_of(req.session, bloc.id))  # type: ignore[arg-type]
 
 
 def _flow_summary(req: Request, draft: VoteDraft) -> str:
@@ -334,7 +351,7 @@ async def flow_text(req: Request) -> bool:
         return False
     text = req.incoming.text
     # In a busy group, only what looks like an answer is taken: a reply to the bot, a time or date, "tay".
-    looks_like_time = any(ch.isdigit() for ch in text) or awards.fold(text) in HAND_WORDS
+    looks_like_time = any(ch.isdigit() for ch in text) or fold(text) in HAND_WORDS
     if req.is_group and not req.incoming.reply_to_bot and not looks_like_time:
         return False
     draft.closes_at = parse_closing(text, req)
@@ -344,8 +361,6 @@ async def flow_text(req: Request) -> bool:
     await req.reply(_confirm_message(req, draft))
     return True
 
-
-# --- the private ballot -------------------------------------------------------------------------------
 
 def ballot_message(req: Request, place: BallotSeat, mask: int) -> OutMessage:
     vote, unit = place.vote, place.unit
@@ -478,7 +493,7 @@ async def phieu(req: Request) -> None:
     if not rest:
         await req.reply(ballot_message(req, place, 0))
         return
-    if len(rest) == 1 and awards.fold(rest[0]).replace(" ", "") in _BLANK:
+    if len(rest) == 1 and fold(rest[0]).replace(" ", "") in _BLANK:
         positions: list[int] = []
     else:
         if not all(tok.isdigit() and len(tok) <= 3 for tok in rest):
@@ -487,8 +502,6 @@ async def phieu(req: Request) -> None:
     cast = await _send_ballot(req, place, positions)
     await req.reply(receipt_message(req, place, cast))
 
-
-# --- closing, run-off, results, minutes ------------------------------------------------------------
 
 async def vote_close(req: Request) -> None:
     parts = req.args.split()
@@ -566,13 +579,77 @@ async def vote_minutes(req: Request) -> None:
                                document=Document(f"{name}.csv", csv_bytes, "text/csv")))
 
 
+async def elect(req: Request) -> None:
+    bloc = req.require_bloc()
+    this_year = bloc_year(bloc, req.now)
+    parts = fields(req.args)
+    if not parts or not parts[0] or len(parts) > 2:
+        raise UserError("elect.usage", next_year=this_year + 1)
+    year = parse_year(parts[0], bloc, req.now)
+    if year < this_year:
+        raise UserError("elect.past_year", year=year, next_year=this_year + 1)
+    closes_at = parse_closing(parts[1], req) if len(parts) == 2 and parts[1] else None
+    step = vs.elect_next(req.session, bloc=bloc, term_year=year, closes_at=closes_at, actor=req.actor, now=req.now)
+    await post_vote(req, step.vote)
+
+
+async def handover_command(req: Request) -> None:
+    bloc = req.require_bloc()
+    parts = req.args.split()
+    if len(parts) > 1:
+        raise UserError("handover.usage", next_year=bloc_year(bloc, req.now) + 1)
+    year = parse_year(parts[0] if parts else str(bloc_year(bloc, req.now) + 1), bloc, req.now)
+    done = handover(req.session, bloc=bloc, who=req.standing, year=year, actor=req.actor, now=req.now)
+    text = req.t("handover.done", when=fmt_datetime(req.now, bloc.timezone), year=year, head=unit_line(done.head),
+                 outgoing=unit_line(done.outgoing) if done.outgoing else req.actor.name)
+    text += "\n" + (req.t("handover.deputy", deputy=unit_line(done.deputy)) if done.deputy
+                    else req.t("handover.no_deputy", year=year))
+    await announce(req, bloc, text, key=f"handover:{bloc.id}:{year}")
+
+
+# --- /vote_rules -------------------------------------------------------------------------------------
+
+def rules_text(req: Request, rules: BlocRules) -> str:
+    bloc = req.require_bloc()
+    members = len(member_units(req.session, bloc.id, bloc_year(bloc, req.now)))  # type: ignore[arg-type]
+    yes_no = {True: req.t("rules.yes"), False: req.t("rules.no")}
+    return "\n".join([
+        req.t("rules.header", bloc=bloc.name),
+        req.t("rules.quorum", share=share_words(rules.quorum, req.lang), members=members,
+              needed=rules.quorum.needed(members)),
+        req.t("rules.threshold", share=share_words(rules.threshold, req.lang), members=members,
+              needed=rules.threshold.needed(members)),
+        req.t("rules.election", share=share_words(rules.election, req.lang)),
+        req.t("rules.self_vote", value=yes_no[rules.self_vote]),
+        req.t("rules.exclude", value=yes_no[rules.exclude_higher]),
+        "",
+        req.t("rules.help"),
+    ])
+
+
+async def vote_rules_command(req: Request) -> None:
+    bloc = req.require_bloc()
+    assert bloc.id is not None
+    key, _, value = req.args.strip().partition(" ")
+    if not key:
+        await req.reply(rules_text(req, vote_rules.rules_of(req.session, bloc.id)))
+        return
+    if not req.standing.can_manage:
+        raise UserError("err.not_manager", command="vote_rules")
+    rules = vote_rules.set_rule(req.session, bloc=bloc, key=key, value=value, actor=req.actor, now=req.now)
+    await req.reply(req.t("rules.set") + "\n\n" + rules_text(req, rules))
+
+
 COMMANDS = [
     Command("vote", vote_command, who=Who.MANAGER),
+    Command("vote_rules", vote_rules_command, who=Who.MEMBER),
     Command("phieu", phieu, who=Who.ANYONE, where=Where.PRIVATE),
     Command("vote_close", vote_close, who=Who.MANAGER),
     Command("vote_runoff", vote_runoff, who=Who.MANAGER),
     Command("results", results, who=Who.MEMBER),
     Command("vote_minutes", vote_minutes, who=Who.MEMBER),
+    Command("elect", elect, who=Who.MANAGER),
+    Command("handover", handover_command, who=Who.MANAGER),
 ]
 CALLBACKS = [
     Callback(BALLOT, ballot_press, re.compile(r"(\d{1,9}):([0-9a-f]{1,15}):(t\d{1,2}|s|n|o)")),

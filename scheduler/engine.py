@@ -20,10 +20,10 @@ from itertools import groupby
 from sqlmodel import Session, select
 
 from bot.core import Core
-from bot.services import live, outbox
-from bot.services.notify import Notice, queue_notice
-from scheduler.slots import due_slots
-from scheduler.sources import Reminder, ReminderSource
+from bot.services.delivery import live, outbox
+from bot.services.delivery.notify import Notice, queue_notice
+from bot.services.reminders.slots import due_slots
+from bot.services.reminders.sources import Reminder, ReminderSource
 from storage.models import Bloc, ReminderSlot, SentReminder, Unit
 
 log = logging.getLogger(__name__)

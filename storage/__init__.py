@@ -1,4 +1,4 @@
 """Persistence: SQLModel tables, the engine and sessions, and query functions.
 
-All datetimes are stored in UTC (see :mod:`storage.types`); uniqueness rules live in the schema.
+All datetimes are stored in UTC (see :mod:`storage.models.types`); uniqueness rules live in the schema.
 """

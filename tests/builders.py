@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 
 from bot.core import Core
 from bot.ports import ChatInfo, Sender
-from bot.services import blocs, membership, roles
-from bot.services.accounts import ensure_actor, note_private_chat
 from bot.services.audit import Actor
-from bot.services.standing import HEAD, standing
+from bot.services.blocs import roles
+from bot.services.blocs import service as blocs
+from bot.services.blocs.standing import HEAD, standing
+from bot.services.people import membership
+from bot.services.people.accounts import ensure_actor, note_private_chat
 from storage.models import Bloc, Unit
 from tests.units_data import OFFICER_NAMES, UNITS
 

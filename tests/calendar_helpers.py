@@ -12,9 +12,11 @@ from typing import Any
 from sqlmodel import func, select
 
 from bot.ports import ChatInfo, Sender
-from bot.services import blocs, membership, roles
-from bot.services.accounts import ensure_actor, note_private_chat
-from bot.services.standing import HEAD, standing
+from bot.services.blocs import roles
+from bot.services.blocs import service as blocs
+from bot.services.blocs.standing import HEAD, standing
+from bot.services.people import membership
+from bot.services.people.accounts import ensure_actor, note_private_chat
 from tests.fakes.telegram_api import TgChat, TgUser
 from tests.harness import TelegramHarness
 from tests.units_data import OFFICER_NAMES, UNITS

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.app import build_core
+from app.wiring import build_core
 from bot.clock import ManualClock
 from bot.core import Core
 from tests.harness import TelegramHarness, make_settings

@@ -12,11 +12,11 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ContextTypes, TypeHandler
 
-from bot.app import build_core, build_dispatcher
+from adapters.telegram.adapter import TelegramAdapter
+from app.wiring import build_core, build_dispatcher
 from bot.clock import Clock
 from bot.config import Settings
 from bot.core import Core
-from handlers.telegram.adapter import TelegramAdapter
 from scheduler.engine import ReminderEngine, TickReport
 from tests.fakes.telegram_api import TOKEN, FakeBotApi, TgChat, TgUser
 from tests.fakes.telegram_http import FakeTelegramServer

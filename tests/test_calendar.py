@@ -15,13 +15,13 @@ from bot.dates import parse_when
 from bot.errors import UserError
 from bot.i18n import t
 from bot.ports import Attachment
-from bot.services import calendar as cal
-from bot.services.calendar_boards import LATE, MISSING, ON_TIME, deadline_boards, meeting_boards
-from bot.services.calendar_ics import build_ics, uid
-from bot.services.calendar_reminders import CalendarSource, phase_of
-from bot.services.calendar_views import time_left
-from bot.services.standing import standing
-from scheduler.slots import slots_of
+from bot.services.blocs.standing import standing
+from bot.services.calendar import service as cal
+from bot.services.calendar.boards import LATE, MISSING, ON_TIME, deadline_boards, meeting_boards
+from bot.services.calendar.ics import build_ics, uid
+from bot.services.calendar.reminders import CalendarSource, phase_of
+from bot.services.calendar.views import time_left
+from bot.services.reminders.slots import slots_of
 from storage.models import AuditLog, CalendarItem, CalendarScope, ReminderSlot
 from storage.models.calendar import DEADLINE, EXEMPT, MEETING, PAPER
 from tests.builders import build_bloc

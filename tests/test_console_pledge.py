@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import build_dispatcher
+from adapters.console import ConsoleChat
+from app.wiring import build_dispatcher
 from bot.core import Core
-from handlers.console import ConsoleChat
 
 SCRIPT = [
     "/setup Khối thi đua Văn hóa – Xã hội",

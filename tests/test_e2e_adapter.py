@@ -10,7 +10,7 @@ import pytest
 
 from bot.logs import setup_logging
 from bot.ports import Attachment, OutMessage, RecipientUnavailable, SendError
-from bot.services import blocs
+from bot.services.blocs import service as blocs
 from tests.fakes.telegram_api import TOKEN, ApiError, TgUser
 from tests.harness import TelegramHarness
 
@@ -112,7 +112,7 @@ async def test_a_blocked_private_chat_is_recorded(tg_fast: TelegramHarness) -> N
 def test_a_reply_to_a_document_carries_that_document() -> None:
     from telegram import Update
 
-    from handlers.telegram.adapter import to_incoming
+    from adapters.telegram.adapter import to_incoming
 
     doc = {"message_id": 5, "date": 0, "chat": {"id": -1, "type": "supergroup", "title": "K"},
            "from": {"id": 7, "is_bot": False, "first_name": "Hà"},

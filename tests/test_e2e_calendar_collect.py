@@ -7,7 +7,7 @@ import hashlib
 import io
 import zipfile
 
-from bot.services.calendar_collect import safe_name
+from bot.services.calendar.export import safe_name
 from tests.calendar_helpers import seed_bloc
 from tests.harness import TelegramHarness
 

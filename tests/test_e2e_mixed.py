@@ -9,14 +9,14 @@ from pathlib import Path
 
 from sqlmodel import Session, func, select
 
-from bot.app import build_core, build_dispatcher, build_platforms
+from adapters.telegram.adapter import TelegramAdapter
+from adapters.zalo.adapter import ZaloAdapter
+from app.wiring import build_core, build_dispatcher, build_platforms
 from bot.clock import ManualClock
-from bot.services.notify import Notice, queue_notice
-from handlers.telegram.adapter import TelegramAdapter
-from handlers.zalo.adapter import ZaloAdapter
-from scheduler.planner import Before, plan
-from scheduler.slots import replace_plan
-from scheduler.sources import Reminder
+from bot.services.delivery.notify import Notice, queue_notice
+from bot.services.reminders.planner import Before, plan
+from bot.services.reminders.slots import replace_plan
+from bot.services.reminders.sources import Reminder
 from storage.models import Account, Bloc, ReminderSlot, UnitOfficer
 from storage.queries.blocs import unit_by_code
 from tests.conftest import VN

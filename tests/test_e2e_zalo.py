@@ -16,12 +16,12 @@ from sqlmodel import Session, func, select
 
 from bot.clock import ManualClock
 from bot.ports import Button, Document, OutMessage
-from bot.services.notify import Notice, queue_notice
+from bot.services.delivery.notify import Notice, queue_notice
+from bot.services.reminders.planner import At, Before, plan
+from bot.services.reminders.slots import replace_plan
+from bot.services.reminders.sources import Reminder
 from handlers.registry import Command, Who
 from handlers.request import Request
-from scheduler.planner import At, Before, plan
-from scheduler.slots import replace_plan
-from scheduler.sources import Reminder
 from storage.models import AuditLog, Bloc, InviteCode, ReminderSlot, UnitOfficer
 from storage.queries.blocs import member_units
 from tests.conftest import VN

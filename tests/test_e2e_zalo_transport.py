@@ -12,11 +12,11 @@ import pytest
 from sqlalchemy.exc import OperationalError
 from sqlmodel import func, select
 
-from bot.app import build_core, build_dispatcher
+from adapters.zalo.adapter import ZaloAdapter
+from adapters.zalo.client import ZaloApiError, ZaloClient
+from app.wiring import build_core, build_dispatcher
 from bot.clock import ManualClock
 from handlers.request import Request
-from handlers.zalo.adapter import ZaloAdapter
-from handlers.zalo.client import ZaloApiError, ZaloClient
 from storage.models import Account, Bloc, InboundUpdate, Unit
 from tests.fakes.zalo_api import DISCONNECT, ZALO_TOKEN, FakeZaloApi, zalo_user
 from tests.harness import make_settings

@@ -10,16 +10,16 @@ from datetime import datetime, timedelta
 import pytest
 from sqlmodel import Session, func, select
 
-from bot.app import build_core
+from app.wiring import build_core
 from bot.clock import ManualClock
 from bot.core import Core
 from bot.ports import OutMessage, SentRef
-from bot.services import live, outbox
-from bot.services.notify import Notice, queue_notice
+from bot.services.delivery import live, outbox
+from bot.services.delivery.notify import Notice, queue_notice
+from bot.services.reminders.planner import Before, Overdue, Summary, plan
+from bot.services.reminders.slots import cancel_plan, replace_plan, slots_of
+from bot.services.reminders.sources import Reminder
 from scheduler.engine import ReminderEngine
-from scheduler.planner import Before, Overdue, Summary, plan
-from scheduler.slots import cancel_plan, replace_plan, slots_of
-from scheduler.sources import Reminder
 from storage.models import Account, Bloc, OutboxMessage, ReminderSlot, SentReminder
 from storage.queries.blocs import member_units
 from tests.builders import build_bloc
@@ -293,8 +293,8 @@ async def test_the_runtime_drives_the_engine_with_one_apscheduler_job(core, cloc
 
 def test_officer_handles_name_officers_with_their_usernames(core) -> None:
     from bot.ports import Sender
-    from bot.services.accounts import ensure_actor
-    from bot.services.notify import officer_handles
+    from bot.services.delivery.notify import officer_handles
+    from bot.services.people.accounts import ensure_actor
 
     built = build_bloc(core, units=[("YTE", "Sở Y tế"), ("BDT", "Ban Dân tộc")], head=None)
     with core.db.session() as s:

@@ -10,9 +10,16 @@ from hypothesis import strategies as st
 from sqlmodel import select
 
 from bot.errors import UserError
-from bot.services import reminder_config as rc
-from scheduler.offsets import OffsetError, format_plan, parse_plan, parse_token
-from scheduler.planner import DEADLINE_DEFAULTS, MEETING_DEFAULTS, Before, OnDueDay, Overdue, Summary
+from bot.services.reminders import service as rc
+from bot.services.reminders.offsets import OffsetError, format_plan, parse_plan, parse_token
+from bot.services.reminders.planner import (
+    DEADLINE_DEFAULTS,
+    MEETING_DEFAULTS,
+    Before,
+    OnDueDay,
+    Overdue,
+    Summary,
+)
 from storage.models import AuditLog, ReminderConfig
 from tests.builders import build_bloc
 

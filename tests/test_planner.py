@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scheduler.planner import (
+from bot.services.reminders.planner import (
     DEADLINE_DEFAULTS,
     MEETING_DEFAULTS,
     At,

@@ -18,15 +18,17 @@ from sqlmodel import Session, func, select
 from bot.core import Core
 from bot.errors import UserError
 from bot.ports import Sender
-from bot.services import blocs, membership, reminder_config
-from bot.services import pledge as rules
-from bot.services import pledge_export as export
-from bot.services.accounts import ensure_actor, note_private_chat
 from bot.services.audit import Actor
-from bot.services.pledge_reminders import PledgeReminders
-from bot.services.standing import standing
+from bot.services.blocs import service as blocs
+from bot.services.blocs.standing import standing
+from bot.services.people import membership
+from bot.services.people.accounts import ensure_actor, note_private_chat
+from bot.services.pledge import export
+from bot.services.pledge import service as rules
+from bot.services.pledge.reminders import PledgeReminders
+from bot.services.reminders import service as reminder_config
+from bot.services.reminders.slots import slots_of
 from scheduler.engine import ReminderEngine
-from scheduler.slots import slots_of
 from storage.models import AuditLog, Bloc, Pledge, PledgeSignature, SentReminder
 from storage.queries import pledge as pledge_queries
 from tests.builders import BuiltBloc, build_bloc

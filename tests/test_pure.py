@@ -9,9 +9,9 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from adapters.text_split import split_text
 from bot.i18n import catalog, t
 from handlers.dispatch import parse_command
-from handlers.text_split import split_text
 
 ROOT = Path(__file__).resolve().parents[1]
 

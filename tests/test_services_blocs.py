@@ -11,10 +11,12 @@ from sqlmodel import select
 from bot.core import Core
 from bot.errors import UserError
 from bot.ports import ChatInfo, Sender
-from bot.services import blocs, membership, roles
-from bot.services.accounts import ensure_actor
 from bot.services.audit import Actor
-from bot.services.standing import DEPUTY, HEAD, standing
+from bot.services.blocs import roles
+from bot.services.blocs import service as blocs
+from bot.services.blocs.standing import DEPUTY, HEAD, standing
+from bot.services.people import membership
+from bot.services.people.accounts import ensure_actor
 from storage.models import AuditLog, BlocChat, UnitOfficer
 from storage.queries.blocs import member_units
 from tests.conftest import VN

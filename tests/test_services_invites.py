@@ -10,12 +10,13 @@ from sqlmodel import Session, select
 from bot.core import Core
 from bot.errors import UserError
 from bot.ports import Sender
-from bot.services import blocs, invites
-from bot.services import membership as membership_service
-from bot.services.accounts import ensure_actor, note_private_chat
 from bot.services.audit import Actor
-from bot.services.notify import Notice, queue_notice
-from bot.services.standing import standing
+from bot.services.blocs import service as blocs
+from bot.services.blocs.standing import standing
+from bot.services.delivery.notify import Notice, queue_notice
+from bot.services.people import invites
+from bot.services.people import membership as membership_service
+from bot.services.people.accounts import ensure_actor, note_private_chat
 from storage.models import Account, Bloc, InviteCode, OutboxMessage, UnitOfficer
 from tests.builders import BuiltBloc, build_bloc
 

@@ -11,10 +11,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from bot.errors import UserError
-from bot.services import awards, reminder_config
-from bot.services import votes as vs
-from bot.services.vote_source import SOURCE
-from scheduler.slots import slots_of
+from bot.services.awards import service as awards
+from bot.services.reminders import service as reminder_config
+from bot.services.reminders.slots import slots_of
+from bot.services.votes import rules as vote_rules
+from bot.services.votes import service as vs
+from bot.services.votes.reminders import SOURCE
 from storage.models import Ballot, BallotSlip, Unit, Vote
 from tests.builders import build_bloc
 from tests.conftest import VN
@@ -23,7 +25,7 @@ from tests.conftest import VN
 def _open(s, built, award_ref: str, codes: list[str] | None = None, closes_at=None) -> Vote:
     bloc = built.bloc
     award = awards.find_award(s, bloc, award_ref, built_now(s))
-    cands = vs.award_candidates(s, bloc, award, 2026, awards.rules_of(s, bloc.id))
+    cands = vs.award_candidates(s, bloc, award, 2026, vote_rules.rules_of(s, bloc.id))
     chosen = vs.pick_shortlist(cands, codes) if codes else cands.units
     return vs.open_vote(s, bloc=bloc, kind=vs.AWARD, title=award.name, quota=award.quota, candidates=chosen,
                         closes_at=closes_at, actor=built.admin, now=built_now(s), award_id=award.id,
@@ -52,7 +54,7 @@ def test_a_unit_selected_for_a_higher_award_leaves_lower_lists(core) -> None:
         closed = vs.close_vote(s, vote=flag, actor=built.admin, now=_NOW)
         assert closed.vote.state == "closed"
         merit = awards.find_award(s, built.bloc, "bang khen", _NOW)
-        cands = vs.award_candidates(s, built.bloc, merit, 2026, awards.rules_of(s, built.bloc.id))
+        cands = vs.award_candidates(s, built.bloc, merit, 2026, vote_rules.rules_of(s, built.bloc.id))
         assert [(u.code, award) for u, award in cands.excluded] == [("YTE", "Cờ thi đua của Chính phủ")]
         assert "YTE" not in [u.code for u in cands.units] and len(cands.units) == 8
         with pytest.raises(UserError) as refused:
@@ -60,10 +62,10 @@ def test_a_unit_selected_for_a_higher_award_leaves_lower_lists(core) -> None:
         assert refused.value.key == "vote.code_excluded"
         # A lower award's result does not exclude from a higher one; the rule can be turned off.
         flag_cands = vs.award_candidates(s, built.bloc, awards.find_award(s, built.bloc, "1", _NOW), 2026,
-                                         awards.rules_of(s, built.bloc.id))
+                                         vote_rules.rules_of(s, built.bloc.id))
         assert len(flag_cands.units) == 9
-        awards.set_rule(s, bloc=built.bloc, key="loaitru", value="khong", actor=built.admin, now=_NOW)
-        cands = vs.award_candidates(s, built.bloc, merit, 2026, awards.rules_of(s, built.bloc.id))
+        vote_rules.set_rule(s, bloc=built.bloc, key="loaitru", value="khong", actor=built.admin, now=_NOW)
+        cands = vs.award_candidates(s, built.bloc, merit, 2026, vote_rules.rules_of(s, built.bloc.id))
         assert len(cands.units) == 9 and cands.excluded == []
 
 
@@ -109,7 +111,7 @@ def test_rules_are_frozen_when_a_vote_opens(core) -> None:
     built = build_bloc(core)
     with core.db.session() as s:
         vote = _open(s, built, "1")
-        awards.set_rule(s, bloc=built.bloc, key="tucso", value=">=1/3", actor=built.admin, now=_NOW)
+        vote_rules.set_rule(s, bloc=built.bloc, key="tucso", value=">=1/3", actor=built.admin, now=_NOW)
         for code in ("YTE", "GDDT", "BDT", "PTTH", "TTTT"):
             _cast(s, built, vote, code, ["YTE"])
         # 5 of 9 voted: void under the 2/3 the vote opened with, although the bloc now asks 1/3.

@@ -8,15 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.services.tally import (
-    BASE_CAST,
-    BallotError,
-    Rules,
-    Share,
-    count,
-    last_ballots,
-    percent_text,
-)
+from bot.services.votes.tally import BASE_CAST, BallotError, Rules, Share, count, last_ballots, percent_text
 
 AWARD = Rules()
 ELECTION = Rules(base=BASE_CAST, runoff_when_unfilled=True)

@@ -14,14 +14,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from adapters.zalo import updates
+from adapters.zalo.client import ZaloApiError, ZaloClient, ZaloNetworkError
+from adapters.zalo.messenger import human_size, start_payload
+from adapters.zalo.web import secret_matches
 from bot.i18n import t
 from bot.logs import setup_logging
 from bot.ports import Button
-from bot.services import invites, menus
-from handlers.zalo import updates
-from handlers.zalo.client import ZaloApiError, ZaloClient, ZaloNetworkError
-from handlers.zalo.messenger import human_size, start_payload
-from handlers.zalo.web import secret_matches
+from bot.services.delivery import menus
+from bot.services.people import invites
 from tests.fakes.zalo_api import ZALO_TOKEN, FakeZaloApi, zalo_user
 from tests.harness import make_settings
 from tests.test_console import run_cli

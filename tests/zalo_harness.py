@@ -16,13 +16,13 @@ from typing import Any
 from telegram import Update
 from telegram.ext import TypeHandler
 
-from bot.app import build_core, build_dispatcher
+from adapters.telegram.adapter import TelegramAdapter
+from adapters.zalo.adapter import ZaloAdapter
+from adapters.zalo.updates import update_key
+from app.wiring import build_core, build_dispatcher
 from bot.clock import Clock
-from handlers.telegram.adapter import TelegramAdapter
-from handlers.zalo.adapter import ZaloAdapter
-from handlers.zalo.updates import update_key
+from bot.services.reminders.sources import ReminderSource
 from scheduler.engine import ReminderEngine
-from scheduler.sources import ReminderSource
 from tests.fakes.telegram_api import TOKEN
 from tests.fakes.zalo_api import ZALO_TOKEN, FakeZaloApi, ZaloUser
 from tests.harness import TelegramHarness, make_settings

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import Column, Index
 from sqlmodel import Field, SQLModel
 
-from storage.types import UTCDateTime, utc_now
+from storage.models.types import UTCDateTime, utc_now
 
 
 class AuditLog(SQLModel, table=True):

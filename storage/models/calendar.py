@@ -19,7 +19,7 @@ from datetime import datetime
 from sqlalchemy import Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from storage.types import UTCDateTime, utc_now
+from storage.models.types import UTCDateTime, utc_now
 
 MEETING = "meeting"
 DEADLINE = "deadline"

@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import Column, Index, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
-from storage.types import UTCDateTime, utc_now
+from storage.models.types import UTCDateTime, utc_now
 
 OPEN = "open"
 CLOSED = "closed"

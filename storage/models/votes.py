@@ -20,7 +20,7 @@ from datetime import datetime
 from sqlalchemy import Column, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
-from storage.types import UTCDateTime, utc_now
+from storage.models.types import UTCDateTime, utc_now
 
 
 def _utc(nullable: bool = False) -> Column:

@@ -1,0 +1,172 @@
+"""Wires python-telegram-bot to the core: updates in, platform-neutral calls, replies out.
+
+All wiring is here (one place, as in the python-telegram-bot team's rules-bot). Commands are not
+registered one by one with ``CommandHandler``: the platform-neutral dispatcher parses them, so the
+console and Zalo adapters route exactly the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Chat, ChatMemberUpdated, Message, Update
+from telegram.constants import ChatMemberStatus
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from adapters.telegram.menu import register_menu
+from adapters.telegram.messenger import TelegramMessenger
+from adapters.telegram.processor import PerChatUpdateProcessor
+from bot.core import Core
+from bot.ports import Attachment, ChatInfo, Incoming, Sender, SentRef
+from handlers.dispatch import Dispatcher
+
+log = logging.getLogger(__name__)
+
+PLATFORM = "telegram"
+_GONE = (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
+
+
+def _chat_info(chat: Chat) -> ChatInfo:
+    return ChatInfo(PLATFORM, str(chat.id), chat.type in (Chat.GROUP, Chat.SUPERGROUP), chat.title)
+
+
+def _attachment(msg: Message | None) -> Attachment | None:
+    if msg is None:
+        return None
+    if msg.document is not None:
+        doc = msg.document
+        return Attachment("document", file_ref=doc.file_id, file_name=doc.file_name,
+                          size=doc.file_size, mime=doc.mime_type)
+    if msg.photo:
+        photo = msg.photo[-1]  # the largest size
+        return Attachment("photo", file_ref=photo.file_id, file_name=f"photo_{photo.file_unique_id}.jpg",
+                          size=photo.file_size, mime="image/jpeg")
+    return None
+
+
+def to_incoming(update: Update, bot_id: int) -> Incoming | None:
+    """The platform-neutral view of a message update; None for what the bot ignores."""
+    msg, user, chat = update.effective_message, update.effective_user, update.effective_chat
+    if msg is None or user is None or chat is None or user.is_bot or chat.type == Chat.CHANNEL:
+        return None
+    reply = msg.reply_to_message
+    return Incoming(
+        sender=Sender(PLATFORM, str(user.id), user.full_name, user.username),
+        chat=_chat_info(chat),
+        text=msg.text or msg.caption or "",
+        message_id=str(msg.message_id),
+        reply_to=SentRef(PLATFORM, str(chat.id), str(reply.message_id)) if reply else None,
+        reply_to_bot=bool(reply and reply.from_user and reply.from_user.id == bot_id),
+        attachment=_attachment(msg),
+        reply_attachment=_attachment(reply),
+    )
+
+
+class TelegramAdapter:
+    def __init__(self, core: Core, dispatcher: Dispatcher, *, request: BaseRequest | None = None,
+                 get_updates_request: BaseRequest | None = None) -> None:
+        self.core = core
+        self.dispatcher = dispatcher
+        self.application = self._build(request, get_updates_request)
+        self.messenger = TelegramMessenger(self.application.bot)
+        core.add_messenger(self.messenger)
+
+    def _build(self, request: BaseRequest | None, get_updates_request: BaseRequest | None) -> Application:
+        settings = self.core.settings
+        token = settings.token()
+        if not token:
+            raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+        base = settings.telegram_api_base_url
+        builder = (
+            Application.builder()
+            .token(token)
+            .base_url(f"{base}/bot")
+            .base_file_url(f"{base}/file/bot")
+            .concurrent_updates(PerChatUpdateProcessor())
+        )
+        if request is not None:
+            builder = builder.request(request)
+        if get_updates_request is not None:
+            builder = builder.get_updates_request(get_updates_request)
+        if settings.telegram_rate_limit:
+            # 30 msg/s overall, 20 msg/min per group; retries a 429 after Telegram's retry_after.
+            builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+        app = builder.build()
+        app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, self.on_migrate), group=0)
+        app.add_handler(
+            MessageHandler(filters.UpdateType.MESSAGE & ~filters.StatusUpdate.ALL, self.on_message), group=0
+        )
+        app.add_handler(CallbackQueryHandler(self.on_callback), group=0)
+        app.add_handler(ChatMemberHandler(self.on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER), group=0)
+        app.add_error_handler(self.on_error)
+        return app
+
+    # --- handlers: every one typed async def f(update, context) -> None ----------------------
+    async def on_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        incoming = to_incoming(update, context.bot.id)
+        if incoming is None:
+            return
+        await self.dispatcher.handle_message(self.messenger, incoming, bot_username=context.bot.username)
+
+    async def on_callback(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        if query is None:
+            return
+        user = query.from_user
+        message = query.message
+        chat = message.chat if message is not None else None
+        if chat is None:  # inline-mode or too old: no chat to act in
+            await query.answer()
+            return
+        incoming = Incoming(sender=Sender(PLATFORM, str(user.id), user.full_name, user.username),
+                            chat=_chat_info(chat))
+        origin = SentRef(PLATFORM, str(chat.id), str(message.message_id)) if message is not None else None
+        answer = await self.dispatcher.handle_callback(self.messenger, incoming, query.data or "", origin)
+        await query.answer(text=answer.text, show_alert=answer.alert)
+
+    async def on_migrate(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        msg = update.effective_message
+        if msg is not None and msg.migrate_to_chat_id:
+            self.dispatcher.chat_migrated(PLATFORM, str(msg.chat.id), str(msg.migrate_to_chat_id))
+
+    async def on_my_chat_member(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        change: ChatMemberUpdated | None = update.my_chat_member
+        if change is None:
+            return
+        old, new = change.old_chat_member.status, change.new_chat_member.status
+        if change.chat.type == Chat.PRIVATE:
+            if new in _GONE:
+                self.dispatcher.private_blocked(PLATFORM, str(change.from_user.id))
+        elif old in _GONE and new not in _GONE:
+            await self.dispatcher.bot_added_to_group(self.messenger, str(change.chat.id))
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        # The dispatcher answers handler errors itself; this catches the adapter's own failures.
+        log.error("telegram adapter error", exc_info=context.error)
+
+    # --- lifecycle ------------------------------------------------------------------------------
+    async def start(self, *, poll_timeout: int = 30) -> None:
+        await self.application.initialize()
+        await register_menu(self.application.bot, self.dispatcher.registry)
+        await self.application.start()
+        assert self.application.updater is not None
+        await self.application.updater.start_polling(
+            timeout=poll_timeout, allowed_updates=Update.ALL_TYPES, drop_pending_updates=False
+        )
+        log.info("Telegram bot @%s is polling", self.application.bot.username)
+
+    async def stop(self) -> None:
+        if self.application.updater is not None and self.application.updater.running:
+            await self.application.updater.stop()
+        if self.application.running:
+            await self.application.stop()
+        await self.application.shutdown()

@@ -1,0 +1,101 @@
+"""Building the core and running it on the configured platforms."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import sys
+from typing import Protocol, TextIO
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.core import Core
+from storage.db import Database
+
+log = logging.getLogger(__name__)
+
+
+class Component(Protocol):
+    """Something that runs beside the bot: a platform adapter, the reminder scheduler."""
+
+    async def start(self) -> None: ...
+    async def stop(self) -> None: ...
+
+
+def build_core(settings: Settings | None = None, clock: Clock | None = None) -> Core:
+    settings = settings or Settings()
+    db = Database(settings.database_url)
+    db.create_all()
+    return Core(settings, db, clock)
+
+
+def build_dispatcher(core: Core):  # noqa: ANN201 - handlers.dispatch.Dispatcher, imported lazily
+    from handlers.dispatch import Dispatcher
+    from handlers.features import build_registry
+
+    return Dispatcher(core, build_registry())
+
+
+async def _wait_for_stop() -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):  # not on Windows
+            loop.add_signal_handler(sig, stop.set)
+    await stop.wait()
+
+
+def build_scheduler(core: Core, dispatcher) -> Component:  # noqa: ANN001 - a handlers.dispatch.Dispatcher
+    """The reminder engine with every feature's sources, driven by one APScheduler job."""
+    from scheduler.engine import ReminderEngine
+    from scheduler.runtime import SchedulerRuntime
+
+    registry = dispatcher.registry
+    engine = ReminderEngine(core, registry.reminder_sources, registry.live_renderers)
+    return SchedulerRuntime(engine, interval_seconds=core.settings.khoibot_tick_seconds)
+
+
+async def _run_components(components: list[Component], until: asyncio.Future | asyncio.Task) -> None:
+    started: list[Component] = []
+    try:
+        for component in components:
+            await component.start()
+            started.append(component)
+        await until
+    finally:
+        for component in reversed(started):
+            await component.stop()
+
+
+def build_platforms(core: Core, dispatcher, *, zalo_webhook: bool = False) -> list[Component]:  # noqa: ANN001
+    """An adapter for every platform whose token is configured: Telegram, Zalo, or both at once
+    (one process, one database, one scheduler; a bloc may have officers on both)."""
+    components: list[Component] = []
+    if core.settings.token():
+        from adapters.telegram.adapter import TelegramAdapter
+
+        components.append(TelegramAdapter(core, dispatcher))
+    if core.settings.zalo_token():
+        from adapters.zalo.adapter import ZaloAdapter
+
+        components.append(ZaloAdapter(core, dispatcher, webhook=zalo_webhook))
+    return components
+
+
+async def run_platforms(core: Core, *, zalo_webhook: bool = False) -> None:
+    """Runs every configured platform and the scheduler until SIGINT/SIGTERM."""
+    dispatcher = build_dispatcher(core)
+    components = build_platforms(core, dispatcher, zalo_webhook=zalo_webhook)
+    components.append(build_scheduler(core, dispatcher))
+    await _run_components(components, asyncio.ensure_future(_wait_for_stop()))
+
+
+async def run_console(core: Core, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> None:
+    """The console chat with the same scheduler, so reminders appear in it too."""
+    from adapters.console import ConsoleChat
+
+    dispatcher = build_dispatcher(core)
+    chat = ConsoleChat(core, dispatcher, out=out)
+    await _run_components([build_scheduler(core, dispatcher)], asyncio.ensure_future(chat.run(stdin)))

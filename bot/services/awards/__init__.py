@@ -1,0 +1,1 @@
+"""The bloc's award catalog (danh hiệu, hình thức khen thưởng) and its voting rules."""

@@ -1,0 +1,1 @@
+"""Blocs, their member units, the yearly head and deputy roles, and who may do what (standing)."""

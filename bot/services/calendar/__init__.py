@@ -1,0 +1,1 @@
+"""Conferences (hội nghị) and document deadlines (hạn nộp): submissions, attendance, reminders, exports."""

@@ -1,0 +1,112 @@
+"""Live posts: group messages whose text follows the data (who signed, how many voted).
+
+A change marks the item's posts dirty; the scheduler's next pass renders each dirty post once and
+edits it. A burst of button presses therefore costs one edit, well within Telegram's edit limits,
+and a failed edit (429, network) stays dirty and is retried with back-off.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, col, select, update
+
+from bot.core import Core
+from bot.ports import OutMessage, SendError, SentRef
+from bot.services.delivery.retry import backoff
+from storage.models import LivePost
+
+log = logging.getLogger(__name__)
+
+# Changes within this window share one edit.
+COALESCE = timedelta(seconds=2)
+
+# kind -> (session, item id) -> the post's current message, or None when the item is gone.
+LiveRenderer = Callable[[Session, int], OutMessage | None]
+
+
+def register_post(s: Session, *, bloc_id: int, kind: str, item_id: int, ref: SentRef, now: datetime) -> None:
+    row = s.exec(select(LivePost).where(LivePost.kind == kind, LivePost.item_id == item_id,
+                                        LivePost.platform == ref.platform, LivePost.chat_id == ref.chat_id)).first()
+    if row is None:
+        row = LivePost(bloc_id=bloc_id, kind=kind, item_id=item_id, platform=ref.platform, chat_id=ref.chat_id,
+                       message_id=ref.message_id, next_attempt_at=now)
+    else:  # a re-posted item: the newest post is the one kept up to date
+        row.message_id, row.dirty = ref.message_id, False
+    s.add(row)
+
+
+def mark_dirty(s: Session, *, kind: str, item_id: int, now: datetime) -> None:
+    """The item changed: its posts will be edited on the next pass after the coalescing window.
+
+    A post already dirty keeps its moment, so a steady stream of presses cannot postpone the edit.
+    """
+    # No session synchronisation: SQLAlchemy would otherwise scan every object the session holds,
+    # for each press (the costliest step of a ballot or a signature at national scale).
+    s.execute(
+        update(LivePost)
+        .where(col(LivePost.kind) == kind, col(LivePost.item_id) == item_id, col(LivePost.dirty).is_(False))
+        .values(dirty=True, next_attempt_at=now + COALESCE, attempts=0)
+        .execution_options(synchronize_session=False)
+    )
+    # The version tells a pass that finished editing whether newer changes arrived meanwhile.
+    s.execute(
+        update(LivePost)
+        .where(col(LivePost.kind) == kind, col(LivePost.item_id) == item_id)
+        .values(version=col(LivePost.version) + 1)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def post_at(s: Session, ref: SentRef, kinds: tuple[str, ...]) -> LivePost | None:
+    """The live post of one of ``kinds`` that is the message ``ref`` (e.g. the one a person replied to)."""
+    return s.exec(select(LivePost).where(LivePost.platform == ref.platform, LivePost.chat_id == ref.chat_id,
+                                         LivePost.message_id == ref.message_id, col(LivePost.kind).in_(kinds))).first()
+
+
+def posts_of(s: Session, kind: str, item_id: int) -> list[LivePost]:
+    return list(s.exec(select(LivePost).where(LivePost.kind == kind, LivePost.item_id == item_id)))
+
+
+@dataclass
+class FlushReport:
+    edited: int = 0
+    retried: int = 0
+
+
+async def flush(core: Core, renderers: dict[str, LiveRenderer], now: datetime, limit: int = 500) -> FlushReport:
+    report = FlushReport()
+    with core.db.session() as s:
+        rows = list(s.exec(select(LivePost).where(col(LivePost.dirty).is_(True), col(LivePost.next_attempt_at) <= now)
+                           .order_by(col(LivePost.next_attempt_at)).limit(limit)))
+    for row in rows:
+        renderer = renderers.get(row.kind)
+        messenger = core.messengers.get(row.platform)
+        if renderer is None or messenger is None:
+            continue
+        with core.db.session() as s:
+            message = renderer(s, row.item_id)
+        ok = True
+        if message is not None:
+            try:
+                await messenger.edit(SentRef(row.platform, row.chat_id, row.message_id), message)
+            except SendError:
+                log.warning("live post %s edit failed; will retry", row.id, exc_info=True)
+                ok = False
+        with core.db.session() as s:
+            fresh = s.get(LivePost, row.id)
+            assert fresh is not None
+            if ok:
+                # Changes that arrived while editing bumped the version: stay dirty for the next pass.
+                if fresh.version == row.version:
+                    fresh.dirty = False
+                report.edited += 1
+            else:
+                fresh.attempts += 1
+                fresh.next_attempt_at = now + backoff(fresh.attempts)
+                report.retried += 1
+            s.add(fresh)
+    return report

@@ -1,0 +1,151 @@
+"""Officers joining and leaving units (/join, approval, /leave)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from bot.errors import UserError
+from bot.services.audit import Actor, record
+from bot.services.blocs.service import clean_code
+from bot.services.blocs.standing import Standing, bloc_year, role_units_now, standing
+from storage.models import Bloc, JoinRequest, Officer, Unit, UnitOfficer
+from storage.queries.blocs import active_link, is_member, officers_by_unit, pending_join, unit_by_code
+
+
+@dataclass(frozen=True)
+class JoinOutcome:
+    status: str  # joined | pending
+    unit: Unit
+    request: JoinRequest | None = None
+
+
+def _member_unit(s: Session, bloc: Bloc, code: str, now: datetime) -> Unit:
+    assert bloc.id is not None
+    code = clean_code(code)
+    unit = unit_by_code(s, bloc.id, code)
+    if unit is None or not is_member(s, unit.id, bloc_year(bloc, now)):  # type: ignore[arg-type]
+        raise UserError("unit.unknown", code=code)
+    return unit
+
+
+def _ensure_free(s: Session, bloc: Bloc, officer_id: int, unit: Unit) -> None:
+    """Refuses when the person already acts for a unit of this bloc."""
+    assert bloc.id is not None
+    link = active_link(s, bloc.id, officer_id)
+    if link is None:
+        return
+    current = s.get(Unit, link.unit_id)
+    assert current is not None
+    if current.id == unit.id:
+        raise UserError("join.already_same", code=current.code, unit=current.name)
+    raise UserError("join.already_other", code=current.code, unit=current.name)
+
+
+def link_officer(s: Session, *, bloc: Bloc, officer_id: int, unit: Unit, approver_id: int | None,
+                 now: datetime) -> None:
+    """Makes the officer act for ``unit``; refused if they already act for a unit of the bloc."""
+    _ensure_free(s, bloc, officer_id, unit)
+    _link(s, bloc, officer_id, unit, approver_id, now)
+
+
+def approver_ids(s: Session, bloc: Bloc, now: datetime) -> list[int]:
+    """Who may decide a join request now: the officers of the head and deputy units, or the setup
+    admin while those units have none (the same rule as ``Standing.can_manage``)."""
+    unit_ids = set(role_units_now(s, bloc, now).values())
+    officers = [o.id for offs in officers_by_unit(s, unit_ids).values() for o in offs if o.id is not None]
+    if officers:
+        return officers
+    return [bloc.setup_admin_id] if bloc.setup_admin_id is not None else []
+
+
+def _link(s: Session, bloc: Bloc, officer_id: int, unit: Unit, approver_id: int | None, now: datetime) -> None:
+    assert bloc.id is not None and unit.id is not None
+    s.add(UnitOfficer(bloc_id=bloc.id, unit_id=unit.id, officer_id=officer_id, since=now, approved_by_id=approver_id))
+    try:
+        s.flush()
+    except IntegrityError as exc:  # the database's one-active-unit rule caught a race
+        raise UserError("join.already_other", code=unit.code, unit=unit.name) from exc
+
+
+def request_join(s: Session, *, who: Standing, code: str, now: datetime) -> JoinOutcome:
+    """Joins at once when the asker may approve; otherwise files a request for the head/deputy."""
+    bloc = who.bloc
+    assert bloc.id is not None and who.actor.officer_id is not None
+    unit = _member_unit(s, bloc, code, now)
+    officer_id = who.actor.officer_id
+    _ensure_free(s, bloc, officer_id, unit)
+    pending = pending_join(s, bloc.id, officer_id)
+    if who.can_manage:
+        if pending is not None:
+            pending.status, pending.decided_at, pending.decided_by_id = "cancelled", now, officer_id
+            s.add(pending)
+        _link(s, bloc, officer_id, unit, officer_id, now)
+        record(s, bloc_id=bloc.id, actor=who.actor, action="officer.join", at=now, unit=unit.code,
+               officer=officer_id, approved_by=officer_id)
+        return JoinOutcome(status="joined", unit=unit)
+    if pending is not None:
+        if pending.unit_id == unit.id:
+            raise UserError("join.pending_same", code=unit.code)
+        pending.status, pending.decided_at, pending.decided_by_id = "cancelled", now, officer_id
+        s.add(pending)
+        s.flush()
+    request = JoinRequest(bloc_id=bloc.id, unit_id=unit.id, officer_id=officer_id, created_at=now)  # type: ignore[arg-type]
+    s.add(request)
+    s.flush()
+    record(s, bloc_id=bloc.id, actor=who.actor, action="join.request", at=now, unit=unit.code,
+           request=request.id)
+    return JoinOutcome(status="pending", unit=unit, request=request)
+
+
+@dataclass(frozen=True)
+class JoinDecision:
+    request: JoinRequest
+    unit: Unit
+    requester: Officer
+    approved: bool
+
+
+def decide_join(s: Session, *, bloc: Bloc, request_id: int, approve: bool, approver: Actor,
+                now: datetime) -> JoinDecision:
+    """The head/deputy (or setup admin) approves or rejects a pending request."""
+    assert bloc.id is not None
+    who = standing(s, bloc, approver, now)
+    if not who.can_manage:
+        raise UserError("join.cannot_decide")
+    request = s.get(JoinRequest, request_id)
+    if request is None or request.bloc_id != bloc.id or request.status != "pending":
+        raise UserError("join.request_gone")
+    unit = s.get(Unit, request.unit_id)
+    requester = s.get(Officer, request.officer_id)
+    assert unit is not None and requester is not None and requester.id is not None
+    request.decided_at, request.decided_by_id = now, approver.officer_id
+    if approve:
+        if not is_member(s, unit.id, bloc_year(bloc, now)):  # type: ignore[arg-type]
+            raise UserError("unit.unknown", code=unit.code)
+        _ensure_free(s, bloc, requester.id, unit)
+        request.status = "approved"
+        _link(s, bloc, requester.id, unit, approver.officer_id, now)
+    else:
+        request.status = "rejected"
+    s.add(request)
+    record(s, bloc_id=bloc.id, actor=approver, action="join.approve" if approve else "join.reject",
+           at=now, request=request.id, unit=unit.code, officer=requester.id)
+    return JoinDecision(request=request, unit=unit, requester=requester, approved=approve)
+
+
+def leave(s: Session, *, who: Standing, now: datetime) -> Unit:
+    bloc = who.bloc
+    assert bloc.id is not None and who.actor.officer_id is not None
+    link = active_link(s, bloc.id, who.actor.officer_id)
+    if link is None:
+        raise UserError("leave.not_officer")
+    unit = s.get(Unit, link.unit_id)
+    assert unit is not None
+    link.until = now
+    s.add(link)
+    record(s, bloc_id=bloc.id, actor=who.actor, action="officer.leave", at=now, unit=unit.code)
+    return unit

@@ -1,0 +1,1 @@
+"""Pledge signing (ký giao ước thi đua)."""

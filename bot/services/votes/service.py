@@ -1,0 +1,458 @@
+"""Secret ballots (bỏ phiếu kín): opening a vote, casting and replacing a ballot, closing and counting.
+
+Secrecy by construction:
+- while a vote is open, a unit's ballot is one row (the database refuses a second); nothing but
+  the count of rows (turnout) and which units have a row is ever read for display;
+- the audit log records that a unit cast or replaced a ballot and when, never its content;
+- closing counts the ballots, stores the counts, keeps the ballots as anonymous slips in a random
+  order (no unit, no time, no receipt), lists the receipt codes sorted, and deletes the rows that
+  linked a unit to its choices (SQLite's secure_delete overwrites them on disk).
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, delete
+
+from bot.errors import UserError
+from bot.i18n import Ref
+from bot.services.audit import Actor, record
+from bot.services.blocs import roles
+from bot.services.blocs.standing import DEPUTY, HEAD, bloc_year
+from bot.services.delivery import live
+from bot.services.reminders.planner import At, plan
+from bot.services.reminders.service import VOTE, offsets_for
+from bot.services.reminders.slots import cancel_plan, replace_plan
+from bot.services.votes.rules import BlocRules, rules_of
+from bot.services.votes.tally import BASE_CAST, BASE_MEMBERS, Rules, Share, Tally, check_ballot, count
+from storage.models import AwardType, Ballot, BallotSlip, Bloc, Unit, Vote, VoteCandidate
+from storage.queries.blocs import active_link, member_units
+from storage.queries.votes import (
+    ballot_of_unit,
+    ballots_of,
+    candidates_of,
+    runoffs_of,
+    selected_for_higher_awards,
+    units_by_ids,
+    votes_of_topic,
+)
+
+KIND = "vote"  # reminder slots and live posts
+AWARD, ELECT_KINDS = "award", (HEAD, DEPUTY)
+OPEN, CLOSED, VOID = "open", "closed", "void"
+BALLOT_LINK = "v"  # deep-link payload prefix: /start v<vote id> opens the ballot in the private chat
+BALLOT_PREFIX = "vb"  # ballot buttons: vb:<vote id>:<ticks as a hex bitmask>:<op> (handlers.votes)
+MAX_CANDIDATES = 60  # the ballot's choices travel as a bitmask in callback data
+RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud without doubt
+
+
+def new_receipt() -> str:
+    raw = "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(6))
+    return f"{raw[:3]}-{raw[3:]}"
+
+
+# --- rules snapshots ------------------------------------------------------------------------------
+
+def snapshot(rules: BlocRules, *, kind: str, runoff: bool) -> dict[str, object]:
+    """The rules a vote is decided by, frozen when it opens (later /vote_rules changes do not apply)."""
+    election = kind in ELECT_KINDS
+    return {
+        "quorum": rules.quorum.text(),
+        "threshold": (rules.election if election else rules.threshold).text(),
+        "base": BASE_CAST if election else BASE_MEMBERS,
+        "plurality": election and runoff,
+        "runoff_when_unfilled": election and not runoff,
+        "self_vote": rules.self_vote,
+        "exclude_higher": rules.exclude_higher,
+    }
+
+
+def rules_snapshot(vote: Vote) -> dict[str, object]:
+    return json.loads(vote.rules)
+
+
+def tally_rules(vote: Vote) -> Rules:
+    snap = rules_snapshot(vote)
+    return Rules(quorum=Share.parse(str(snap["quorum"])), threshold=Share.parse(str(snap["threshold"])),
+                 base=str(snap["base"]), plurality=bool(snap["plurality"]),
+                 runoff_when_unfilled=bool(snap["runoff_when_unfilled"]))
+
+
+def electorate(vote: Vote) -> list[int]:
+    return list(json.loads(vote.electorate))
+
+
+def outcome(vote: Vote) -> dict[str, object]:
+    return json.loads(vote.outcome) if vote.outcome else {}
+
+
+def topic_of(kind: str, *, award_id: int | None = None, year: int) -> str:
+    return f"award:{award_id}:{year}" if kind == AWARD else f"{kind}:{year}"
+
+
+# --- opening ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Candidates:
+    units: list[Unit]
+    excluded: list[tuple[Unit, str]]  # (unit, the higher award it was selected for)
+
+
+def award_candidates(s: Session, bloc: Bloc, award: AwardType, year: int, rules: BlocRules) -> Candidates:
+    """The member units of ``year``, less those selected this year for a higher award (if the rule says so)."""
+    assert bloc.id is not None
+    members = member_units(s, bloc.id, year)
+    if not rules.exclude_higher:
+        return Candidates(members, [])
+    higher = dict(selected_for_higher_awards(s, bloc.id, year, award.precedence))
+    return Candidates([u for u in members if u.id not in higher],
+                      [(u, higher[u.id]) for u in members if u.id in higher])  # type: ignore[index]
+
+
+def pick_shortlist(candidates: Candidates, codes: list[str]) -> list[Unit]:
+    """The units named by ``codes`` (in the order typed), each a candidate; refuses anything else."""
+    by_code = {u.code: u for u in candidates.units}
+    excluded = {u.code: award for u, award in candidates.excluded}
+    out: list[Unit] = []
+    for raw in codes:
+        code = raw.strip().upper()
+        if code in excluded:
+            raise UserError("vote.code_excluded", code=code, award=excluded[code])
+        if code not in by_code:
+            raise UserError("vote.code_unknown", code=code[:30])
+        if by_code[code] in out:
+            raise UserError("vote.code_repeated", code=code)
+        out.append(by_code[code])
+    return out
+
+
+def open_vote(s: Session, *, bloc: Bloc, kind: str, title: str, quota: int, candidates: list[Unit],
+              closes_at: datetime | None, actor: Actor, now: datetime, award_id: int | None = None,
+              term_year: int | None = None, runoff_of: Vote | None = None,
+              excluded: list[tuple[Unit, str]] | None = None) -> Vote:
+    """Opens a vote: candidates numbered as listed, the electorate = this year's member units."""
+    assert bloc.id is not None
+    year = bloc_year(bloc, now)
+    voters = member_units(s, bloc.id, year)
+    if not voters:
+        raise UserError("vote.no_members")
+    if not candidates:
+        raise UserError("vote.no_candidates")
+    if len(candidates) > MAX_CANDIDATES:
+        raise UserError("vote.too_many_candidates", max=MAX_CANDIDATES)
+    if closes_at is not None and closes_at <= now:
+        raise UserError("vote.closes_in_past")
+    if runoff_of is not None:
+        rules = json.loads(runoff_of.rules)
+        rules.update(snapshot_runoff(runoff_of))
+    else:
+        rules = snapshot(rules_of(s, bloc.id), kind=kind, runoff=False)
+    topic = runoff_of.topic if runoff_of is not None else topic_of(kind, award_id=award_id, year=term_year or year)
+    vote = Vote(bloc_id=bloc.id, year=runoff_of.year if runoff_of else year, kind=kind, award_id=award_id,
+                term_year=term_year, title=title, topic=topic, quota=quota, closes_at=closes_at,
+                runoff_of=runoff_of.id if runoff_of else None, round=(runoff_of.round + 1) if runoff_of else 1,
+                rules=json.dumps(rules, sort_keys=True), members=len(voters),
+                electorate=json.dumps([u.id for u in voters]),
+                excluded=json.dumps([[u.id, award] for u, award in excluded or []], ensure_ascii=False),
+                opened_at=now, opened_by_id=actor.officer_id)
+    s.add(vote)
+    try:
+        s.flush()
+    except IntegrityError as exc:  # the one-open-vote-per-topic index
+        raise UserError("vote.topic_open", title=title) from exc
+    assert vote.id is not None
+    s.add_all(VoteCandidate(vote_id=vote.id, unit_id=u.id, position=i)  # type: ignore[arg-type]
+              for i, u in enumerate(candidates, start=1))
+    s.flush()
+    plan_vote(s, vote, bloc, now)
+    record(s, bloc_id=bloc.id, actor=actor, action="vote.open", at=now, vote=vote.id, kind=kind, title=title,
+           quota=quota, candidates=[u.code for u in candidates], closes_at=closes_at, runoff_of=vote.runoff_of,
+           members=vote.members, rules=rules)
+    return vote
+
+
+def snapshot_runoff(original: Vote) -> dict[str, object]:
+    """A run-off keeps the original rules; an election's run-off is decided by the most votes."""
+    if original.kind in ELECT_KINDS:
+        return {"plurality": True, "runoff_when_unfilled": False}
+    return {}
+
+
+def plan_vote(s: Session, vote: Vote, bloc: Bloc, now: datetime) -> None:
+    """Reminders before the closing time (the bloc's vote plan) and the closing itself (At)."""
+    assert vote.id is not None and bloc.id is not None
+    if vote.closes_at is None or vote.state != OPEN:
+        cancel_plan(s, kind=KIND, item_id=vote.id, note="closed by hand")
+        return
+    offsets = (*offsets_for(s, bloc.id, VOTE), At())
+    replace_plan(s, bloc_id=bloc.id, kind=KIND, item_id=vote.id, planned=plan(vote.closes_at, offsets, bloc.timezone),
+                 now=now)
+
+
+# --- who may vote, and casting ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class BallotSeat:
+    """A person's right to fill in the ballot of ``vote`` for ``unit``."""
+
+    vote: Vote
+    bloc: Bloc
+    unit: Unit
+    candidates: list[VoteCandidate]
+    offered: list[VoteCandidate]  # the candidates this unit may tick (self-vote rule)
+    units: dict[int, Unit]  # candidates' units
+
+
+def seat(s: Session, *, vote_id: int, actor: Actor, now: datetime) -> BallotSeat:
+    """Checks, on the server, that ``actor`` may vote in ``vote_id`` now; raises a UserError otherwise."""
+    vote = s.get(Vote, vote_id)
+    if vote is None:
+        raise UserError("vote.unknown", id=vote_id)
+    bloc = s.get(Bloc, vote.bloc_id)
+    assert bloc is not None and bloc.id is not None
+    link = active_link(s, bloc.id, actor.officer_id) if actor.officer_id is not None else None
+    if link is None:
+        raise UserError("ballot.no_unit", id=vote_id)
+    if link.unit_id not in electorate(vote):
+        raise UserError("ballot.not_elector", id=vote_id)
+    if vote.state != OPEN or (vote.closes_at is not None and vote.closes_at <= now):
+        raise UserError("ballot.closed", id=vote_id)
+    unit = s.get(Unit, link.unit_id)
+    assert unit is not None
+    candidates = candidates_of(s, vote_id)
+    self_vote = bool(rules_snapshot(vote).get("self_vote", True))
+    offered = [c for c in candidates if self_vote or c.unit_id != unit.id]
+    return BallotSeat(vote, bloc, unit, candidates, offered, units_by_ids(s, [c.unit_id for c in candidates]))
+
+
+def positions_from_mask(mask: int) -> list[int]:
+    return [i + 1 for i in range(mask.bit_length()) if mask >> i & 1]
+
+
+def mask_of(positions: list[int]) -> int:
+    return sum(1 << (p - 1) for p in set(positions))
+
+
+def check_choices(place: BallotSeat, positions: list[int]) -> list[int]:
+    """The ballot's choices, refused if they name a non-candidate, the unit itself (when self-vote is
+    off), or more units than the quota."""
+    chosen = sorted(set(positions))
+    if len(chosen) != len(positions):
+        raise UserError("ballot.repeated")
+    offered = {c.position for c in place.offered}
+    all_positions = {c.position for c in place.candidates}
+    for p in chosen:
+        if p not in all_positions:
+            raise UserError("ballot.not_candidate", number=p, count=len(place.candidates))
+        if p not in offered:
+            raise UserError("ballot.self_vote")
+    if len(chosen) > place.vote.quota:
+        raise UserError("ballot.too_many", quota=place.vote.quota)
+    check_ballot(chosen, sorted(all_positions), place.vote.quota)
+    return chosen
+
+
+@dataclass(frozen=True)
+class Cast:
+    receipt: str
+    replaced: bool
+    previous_by: int | None  # the officer who cast the ballot it replaced
+    at: datetime
+
+
+def cast_ballot(s: Session, *, place: BallotSeat, positions: list[int], actor: Actor, now: datetime) -> Cast:
+    """Stores the unit's ballot (replacing its earlier one); one counted ballot per unit, by the database."""
+    chosen = check_choices(place, positions)
+    vote, unit = place.vote, place.unit
+    assert vote.id is not None and unit.id is not None
+    existing = ballot_of_unit(s, vote.id, unit.id)
+    receipt = new_receipt()
+    previous_by = existing.cast_by_id if existing is not None else None
+    try:
+        with s.begin_nested():
+            if existing is None:
+                s.add(Ballot(vote_id=vote.id, unit_id=unit.id, choices=json.dumps(chosen), receipt=receipt,
+                             cast_at=now, cast_by_id=actor.officer_id))
+            else:
+                existing.choices, existing.receipt, existing.cast_at = json.dumps(chosen), receipt, now
+                existing.cast_by_id, existing.times = actor.officer_id, existing.times + 1
+                s.add(existing)
+            s.flush()
+    except IntegrityError as exc:  # a receipt collision or another officer's ballot in the same instant
+        raise UserError("ballot.busy") from exc
+    # Who and when, never what: the audit trail must not reveal the content.
+    record(s, bloc_id=vote.bloc_id, actor=actor, action="ballot.replace" if existing else "ballot.cast", at=now,
+           vote=vote.id, unit=unit.code)
+    live.mark_dirty(s, kind=KIND, item_id=vote.id, now=now)
+    return Cast(receipt=receipt, replaced=existing is not None, previous_by=previous_by, at=now)
+
+
+# --- closing ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Closed:
+    vote: Vote
+    tally: Tally
+    role_error: str | None = None  # an election result the roles table refused (said in the results)
+
+
+def close_vote(s: Session, *, vote: Vote, actor: Actor, now: datetime) -> Closed:
+    """Counts, stores the result, anonymises the ballots; records the elected role for an election."""
+    if vote.state != OPEN:
+        raise UserError("vote.not_open", id=vote.id)
+    assert vote.id is not None
+    bloc = s.get(Bloc, vote.bloc_id)
+    assert bloc is not None
+    candidates = candidates_of(s, vote.id)
+    ballots = ballots_of(s, vote.id)
+    result = count(vote.members, [c.position for c in candidates],
+                   {b.unit_id: json.loads(b.choices) for b in ballots}, vote.quota, tally_rules(vote))
+    for c in candidates:
+        c.approvals = result.counts[c.position] if result.quorum_met else None
+        c.selected = c.position in result.selected
+        c.tied = c.position in result.tied
+        s.add(c)
+    vote.state = CLOSED if result.quorum_met else VOID
+    vote.closed_at, vote.closed_by_id = now, actor.officer_id
+    vote.cast_count, vote.blank_count = result.cast, result.blank
+    vote.outcome = json.dumps({
+        "receipts": sorted(b.receipt for b in ballots) if result.quorum_met else [],
+        "voted": sorted(b.unit_id for b in ballots),
+        "quorum_needed": result.quorum_needed,
+        "threshold_needed": result.threshold_needed,
+        "runoff": list(result.runoff),
+    })
+    if result.quorum_met:
+        slips = [b.choices for b in ballots]
+        secrets.SystemRandom().shuffle(slips)  # stored in random order: no link to who cast them, or when
+        s.add_all(BallotSlip(vote_id=vote.id, choices=c) for c in slips)
+    s.add(vote)
+    s.flush()
+    s.execute(delete(Ballot).where(Ballot.vote_id == vote.id))  # type: ignore[arg-type]
+    cancel_plan(s, kind=KIND, item_id=vote.id, note="vote closed")
+    live.mark_dirty(s, kind=KIND, item_id=vote.id, now=now)
+    units = units_by_ids(s, [c.unit_id for c in candidates])
+    code = {c.position: units[c.unit_id].code for c in candidates}
+    record(s, bloc_id=vote.bloc_id, actor=actor, action="vote.close" if result.quorum_met else "vote.void", at=now,
+           vote=vote.id, members=vote.members, cast=result.cast, blank=result.blank,
+           counts={code[p]: n for p, n in result.counts.items()} if result.quorum_met else None,
+           selected=[code[p] for p in result.selected], tied=[code[p] for p in result.tied])
+    role_error = None
+    if vote.kind in ELECT_KINDS and result.selected:
+        winner = units[next(c.unit_id for c in candidates if c.position == result.selected[0])]
+        role_error = _record_role(s, bloc, vote, winner, actor, now)
+    return Closed(vote, result, role_error)
+
+
+def _record_role(s: Session, bloc: Bloc, vote: Vote, winner: Unit, actor: Actor, now: datetime) -> str | None:
+    assert vote.term_year is not None
+    try:
+        with s.begin_nested():
+            roles.assign_role(s, bloc=bloc, role=vote.kind, code=winner.code, year=vote.term_year, actor=actor,
+                              now=now)
+    except UserError as exc:
+        if exc.key == "role.unchanged":
+            return None
+        return exc.key
+    return None
+
+
+def due_to_close(vote: Vote, now: datetime) -> bool:
+    return vote.state == OPEN and vote.closes_at is not None and vote.closes_at <= now
+
+
+# --- run-offs ----------------------------------------------------------------------------------------
+
+def start_runoff(s: Session, *, bloc: Bloc, vote: Vote, closes_at: datetime | None, actor: Actor,
+                 now: datetime) -> Vote:
+    """A run-off (bầu lại) among the tied units of a closed vote, for the seats still free."""
+    assert vote.id is not None
+    if vote.bloc_id != bloc.id:
+        raise UserError("vote.unknown", id=vote.id)
+    if vote.state == OPEN:
+        raise UserError("runoff.still_open", id=vote.id)
+    proposal = list(outcome(vote).get("runoff", []))  # type: ignore[call-overload]
+    if vote.state != CLOSED or not proposal:
+        raise UserError("runoff.nothing", id=vote.id)
+    if any(r.state in (OPEN, CLOSED) for r in runoffs_of(s, vote.id)):
+        raise UserError("runoff.exists", id=vote.id)
+    candidates = candidates_of(s, vote.id)
+    units = units_by_ids(s, [c.unit_id for c in candidates])
+    tied_units = [units[c.unit_id] for c in candidates if c.position in proposal]
+    seats = vote.quota - sum(1 for c in candidates if c.selected)
+    return open_vote(s, bloc=bloc, kind=vote.kind, title=vote.title, quota=max(1, seats), candidates=tied_units,
+                     closes_at=closes_at, actor=actor, now=now, award_id=vote.award_id, term_year=vote.term_year,
+                     runoff_of=vote)
+
+
+# --- elections (bầu Trưởng khối, Phó trưởng khối) -------------------------------------------------
+
+def winner_of_topic(s: Session, bloc_id: int, topic: str) -> Unit | None:
+    """The unit elected on a topic (its latest closed vote with a selected candidate)."""
+    for vote in reversed(votes_of_topic(s, bloc_id, topic)):
+        if vote.state == CLOSED:
+            chosen = [c for c in candidates_of(s, vote.id) if c.selected]  # type: ignore[arg-type]
+            if chosen:
+                return s.get(Unit, chosen[0].unit_id)
+    return None
+
+
+@dataclass(frozen=True)
+class ElectionStep:
+    vote: Vote
+    head: Unit | None  # the elected head when this is the deputy ballot
+
+
+def elect_next(s: Session, *, bloc: Bloc, term_year: int, closes_at: datetime | None, actor: Actor,
+               now: datetime) -> ElectionStep:
+    """Opens the next ballot of the election of ``term_year``: the head's, then the deputy's."""
+    assert bloc.id is not None
+    candidates = member_units(s, bloc.id, term_year)
+    head = winner_of_topic(s, bloc.id, topic_of(HEAD, year=term_year))
+    kind = HEAD if head is None else DEPUTY
+    topic = topic_of(kind, year=term_year)
+    history = votes_of_topic(s, bloc.id, topic)
+    if any(v.state == OPEN for v in history):
+        current = next(v for v in history if v.state == OPEN)
+        raise UserError("elect.open", id=current.id, role=Ref(f"role.{kind}"))
+    if kind == DEPUTY and winner_of_topic(s, bloc.id, topic) is not None:
+        deputy = winner_of_topic(s, bloc.id, topic)
+        assert deputy is not None
+        raise UserError("elect.done", year=term_year, head=head.code, deputy=deputy.code)  # type: ignore[union-attr]
+    last = history[-1] if history else None
+    if last is not None and last.state == CLOSED and outcome(last).get("runoff"):
+        raise UserError("elect.needs_runoff", id=last.id, role=Ref(f"role.{kind}"))
+    if head is not None:
+        candidates = [u for u in candidates if u.id != head.id]
+    vote = open_vote(s, bloc=bloc, kind=kind, title=kind, quota=1, candidates=candidates, closes_at=closes_at,
+                     actor=actor, now=now, term_year=term_year)
+    return ElectionStep(vote, head)
+
+
+def continue_election(s: Session, *, bloc: Bloc, closed: Vote, actor: Actor, now: datetime) -> Vote | None:
+    """Once the head's ballot elects a head, the deputy's ballot opens at once: one flow, as at the
+    conference (bầu Trưởng khối, rồi bầu Phó trưởng khối). It lasts as long as the head's ballot did,
+    or is closed by hand like it. None when there is nothing to open (no head elected yet, or the
+    deputy is already elected or being elected)."""
+    if closed.kind != HEAD or closed.state != CLOSED or closed.term_year is None:
+        return None
+    if winner_of_topic(s, bloc.id, topic_of(HEAD, year=closed.term_year)) is None:  # type: ignore[arg-type]
+        return None
+    closes_at = now + (closed.closes_at - closed.opened_at) if closed.closes_at is not None else None
+    try:
+        with s.begin_nested():
+            step = elect_next(s, bloc=bloc, term_year=closed.term_year, closes_at=closes_at, actor=actor, now=now)
+    except UserError:
+        return None
+    deputy = step.vote
+    # The ballot link is the head ballot's, for the new vote: the same bot on the same platform.
+    suffix = f"{BALLOT_LINK}{closed.id}"
+    if closed.link and closed.link.endswith(suffix):
+        deputy.link = f"{closed.link[: -len(suffix)]}{BALLOT_LINK}{deputy.id}"
+        s.add(deputy)
+    return deputy

@@ -1,0 +1,213 @@
+"""What a vote looks like in a chat: the group post (with live turnout), the results, the reminders.
+
+Only turnout (which units voted) is ever shown while a vote is open; counts are shown only from
+the stored results of a closed vote. Nothing here reads a ballot's content.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from fractions import Fraction
+
+from sqlmodel import Session
+
+from bot.i18n import t
+from bot.ports import Button
+from bot.services.votes.rules import share_words
+from bot.services.votes.service import (
+    AWARD,
+    BALLOT_PREFIX,
+    CLOSED,
+    OPEN,
+    electorate,
+    outcome,
+    rules_snapshot,
+    topic_of,
+)
+from bot.services.votes.tally import BASE_CAST, Share, percent_text
+from bot.timefmt import fmt_datetime
+from storage.models import Bloc, Unit, Vote, VoteCandidate
+from storage.queries.votes import candidates_of, units_by_ids, voted_unit_ids, votes_of_topic
+
+
+def vote_title(vote: Vote, lang: str) -> str:
+    """"Cờ thi đua của Chính phủ (năm 2026)" or "Trưởng khối năm 2027"."""
+    if vote.kind == AWARD:
+        return t(lang, "vote.title_award", name=vote.title, year=vote.year)
+    return t(lang, "vote.title_role", role=t(lang, f"role.{vote.kind}"), year=vote.term_year)
+
+
+def _round(vote: Vote, lang: str) -> str:
+    return t(lang, "vote.round", round=vote.round, of=vote.runoff_of) if vote.runoff_of else ""
+
+
+def unit_line(unit: Unit) -> str:
+    return f"{unit.code} — {unit.name}"
+
+
+def codes(units: list[Unit]) -> str:
+    return ", ".join(u.code for u in units)
+
+
+def rules_lines(vote: Vote, lang: str) -> list[str]:
+    snap = rules_snapshot(vote)
+    quorum = Share.parse(str(snap["quorum"]))
+    threshold = Share.parse(str(snap["threshold"]))
+    out = [t(lang, "vote.rule_quorum", share=share_words(quorum, lang), needed=quorum.needed(vote.members),
+             members=vote.members)]
+    if snap.get("plurality"):
+        out.append(t(lang, "vote.rule_plurality"))
+    elif snap["base"] == BASE_CAST:
+        out.append(t(lang, "vote.rule_election", share=share_words(threshold, lang)))
+    else:
+        out.append(t(lang, "vote.rule_threshold", share=share_words(threshold, lang),
+                     needed=threshold.needed(vote.members), members=vote.members))
+    out.append(t(lang, "vote.rule_self_yes" if snap.get("self_vote", True) else "vote.rule_self_no"))
+    return out
+
+
+def closing_line(vote: Vote, bloc: Bloc, lang: str) -> str:
+    if vote.closes_at is None:
+        return t(lang, "vote.closes_by_hand", id=vote.id)
+    return t(lang, "vote.closes_at", when=fmt_datetime(vote.closes_at, bloc.timezone), id=vote.id)
+
+
+def turnout(s: Session, vote: Vote) -> tuple[list[Unit], list[Unit]]:
+    """(units that voted, units that have not), in code order: turnout only, never choices."""
+    assert vote.id is not None
+    voted_ids = set(outcome(vote).get("voted", []) if vote.state != OPEN else voted_unit_ids(s, vote.id))  # type: ignore[call-overload]
+    units = units_by_ids(s, electorate(vote))
+    ordered = sorted(units.values(), key=lambda u: u.code)
+    return [u for u in ordered if u.id in voted_ids], [u for u in ordered if u.id not in voted_ids]
+
+
+def vote_buttons(vote: Vote, lang: str) -> list[list[Button]]:
+    """The «🗳 Bỏ phiếu» button of an open vote's post and reminders: the deep link that opens the
+    private ballot (a group on Telegram), or, where the bloc's platforms have no deep links (a bloc
+    on Zalo alone), a button that answers the presser's private chat with the ballot."""
+    if vote.state != OPEN or vote.id is None:
+        return []
+    label = t(lang, "vote.btn_vote")
+    if vote.link:
+        return [[Button(label, url=vote.link)]]
+    return [[Button(label, data=f"{BALLOT_PREFIX}:{vote.id}:0:o")]]
+
+
+def post_text(s: Session, vote: Vote, lang: str) -> str:
+    """The group post of a vote: candidates, rules, closing time and live turnout."""
+    assert vote.id is not None
+    bloc = s.get(Bloc, vote.bloc_id)
+    assert bloc is not None
+    candidates = candidates_of(s, vote.id)
+    units = units_by_ids(s, [c.unit_id for c in candidates])
+    voted, waiting = turnout(s, vote)
+    head = "vote.post_head_award" if vote.kind == AWARD else "vote.post_head_role"
+    lines = [t(lang, head, id=vote.id, title=vote_title(vote, lang), round=_round(vote, lang))]
+    if vote.kind == AWARD:
+        lines.append(t(lang, "vote.post_quota", quota=vote.quota))
+    else:
+        lines.append(t(lang, "vote.post_one_choice"))
+    lines.append(t(lang, "vote.post_candidates", count=len(candidates)))
+    lines += [f"{c.position}. {unit_line(units[c.unit_id])}" for c in candidates]
+    excluded = json.loads(vote.excluded or "[]")
+    if excluded:
+        left = units_by_ids(s, [uid for uid, _ in excluded])
+        lines.append(t(lang, "vote.post_excluded", units="; ".join(f"{left[uid].code} ({award})"
+                                                                   for uid, award in excluded)))
+    lines += rules_lines(vote, lang)
+    lines.append(closing_line(vote, bloc, lang))
+    lines.append(t(lang, "vote.turnout", voted=len(voted), members=vote.members))
+    if voted:
+        lines.append(t(lang, "vote.turnout_voted", units=codes(voted)))
+    if vote.state == OPEN:
+        if waiting:
+            lines.append(t(lang, "vote.turnout_waiting", units=codes(waiting)))
+        lines.append(t(lang, "vote.post_secret", id=vote.id))
+    else:
+        when = fmt_datetime(vote.closed_at, bloc.timezone) if vote.closed_at else ""
+        lines.append(t(lang, "vote.post_closed" if vote.state == CLOSED else "vote.post_void", when=when, id=vote.id))
+    return "\n".join(lines)
+
+
+def _count_line(vote: Vote, c: VoteCandidate, unit: Unit, lang: str) -> str:
+    base = (vote.cast_count or 0) if rules_snapshot(vote)["base"] == BASE_CAST else vote.members
+    share = percent_text(Fraction(c.approvals or 0, base) if base else Fraction(0), lang)
+    mark = " ✅" if c.selected else (" ⚖️" if c.tied else "")
+    return t(lang, "results.line", position=c.position, unit=unit_line(unit), count=c.approvals or 0,
+             percent=share, mark=mark)
+
+
+def results_text(s: Session, vote: Vote, lang: str, role_error: str | None = None) -> str:
+    """The results post of a closed (or void) vote, from the stored results."""
+    assert vote.id is not None and vote.state != OPEN
+    bloc = s.get(Bloc, vote.bloc_id)
+    assert bloc is not None
+    result = outcome(vote)
+    title = vote_title(vote, lang)
+    when = fmt_datetime(vote.closed_at, bloc.timezone) if vote.closed_at else ""
+    voted, _ = turnout(s, vote)
+    cast = vote.cast_count or 0
+    if vote.state != CLOSED:
+        return t(lang, "results.void", id=vote.id, title=title, when=when, cast=cast, members=vote.members,
+                 needed=result.get("quorum_needed"), units=codes(voted) or "—",
+                 share=share_words(Share.parse(str(rules_snapshot(vote)["quorum"])), lang))
+    candidates = candidates_of(s, vote.id)
+    units = units_by_ids(s, [c.unit_id for c in candidates])
+    snap = rules_snapshot(vote)
+    base_key = "results.base_cast" if snap["base"] == BASE_CAST else "results.base_members"
+    lines = [
+        t(lang, "results.head", id=vote.id, title=title, round=_round(vote, lang)),
+        t(lang, "results.turnout", when=when, members=vote.members, cast=cast,
+          percent=percent_text(Fraction(cast, vote.members), lang), blank=vote.blank_count or 0),
+        *rules_lines(vote, lang),
+        t(lang, base_key),
+    ]
+    ranked = sorted(candidates, key=lambda c: (-(c.approvals or 0), c.position))
+    lines += [_count_line(vote, c, units[c.unit_id], lang) for c in ranked]
+    selected = [units[c.unit_id] for c in ranked if c.selected]
+    tied = [units[c.unit_id] for c in ranked if c.tied]
+    runoff = [units[c.unit_id] for c in candidates if c.position in result.get("runoff", [])]  # type: ignore[operator]
+    if vote.kind == AWARD:
+        lines.append(t(lang, "results.selected", quota=vote.quota, units="; ".join(unit_line(u) for u in selected))
+                     if selected else t(lang, "results.none_selected"))
+        if tied:
+            seats = vote.quota - len(selected)
+            lines.append(t(lang, "results.tied", units=codes(tied), seats=seats, id=vote.id))
+    else:
+        role = t(lang, f"role.{vote.kind}")
+        if selected:
+            lines.append(t(lang, "results.elected", role=role, year=vote.term_year, unit=unit_line(selected[0])))
+            if role_error:
+                other = t(lang, "role.deputy" if vote.kind == "head" else "role.head")
+                lines.append(t(lang, "results.role_error", error=t(lang, role_error, code=selected[0].code,
+                                                                    year=vote.term_year, other=other, role=role)))
+            elif vote.kind == "head":
+                deputy = next((v for v in votes_of_topic(s, vote.bloc_id, topic_of("deputy", year=vote.term_year or 0))
+                               if v.state == OPEN), None)
+                lines.append(t(lang, "results.deputy_opened", id=deputy.id, year=vote.term_year) if deputy
+                             else t(lang, "results.next_deputy", year=vote.term_year))
+            else:
+                lines.append(t(lang, "results.roles_recorded", year=vote.term_year))
+        elif runoff:
+            lines.append(t(lang, "results.runoff_needed", role=role, units=codes(runoff), id=vote.id))
+        else:
+            lines.append(t(lang, "results.nobody", role=role, year=vote.term_year))
+    receipts = list(result.get("receipts", []))  # type: ignore[call-overload]
+    lines.append(t(lang, "results.receipts", count=len(receipts), codes=", ".join(receipts)))
+    lines.append(t(lang, "results.voted", units=codes(voted)))
+    return "\n".join(lines)
+
+
+def reminder_group_text(s: Session, vote: Vote, waiting: list[Unit], handles: dict[int, str], lang: str,
+                        bloc: Bloc) -> str:
+    names = "; ".join(f"{u.code}" + (f" ({handles[u.id]})" if handles.get(u.id) else "")  # type: ignore[index]
+                      for u in waiting)
+    return t(lang, "vote.remind_group", id=vote.id, title=vote_title(vote, lang), count=len(waiting),
+             members=vote.members, units=names, when=fmt_datetime(vote.closes_at, bloc.timezone) if vote.closes_at
+             else "")
+
+
+def reminder_private_text(vote: Vote, unit: Unit, lang: str, bloc: Bloc, when: datetime | None) -> str:
+    return t(lang, "vote.remind_private", id=vote.id, title=vote_title(vote, lang), code=unit.code,
+             when=fmt_datetime(when, bloc.timezone) if when else "")
