@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-# Telegram's limit; the core keeps every callback payload within it (see handlers.callbacks).
+# Telegram's limit; the core keeps every callback payload within it (see callback_data).
 CALLBACK_DATA_MAX_BYTES = 64
 
 
@@ -63,6 +63,16 @@ class Incoming:
     attachment: Attachment | None = None
     # The file of the message this one replies to (a head's "/deadline ..." in reply to a template).
     reply_attachment: Attachment | None = None
+
+
+def callback_data(prefix: str, *parts: object) -> str:
+    """Short callback data ``<prefix>:<field>:<field>`` within Telegram's 64 bytes. It carries only ids and
+    a verb; every press is validated again on the server (who presses, whether the item still exists and
+    is open), so a forged or stale button changes nothing."""
+    data = ":".join([prefix, *(str(p) for p in parts)])
+    if len(data.encode()) > CALLBACK_DATA_MAX_BYTES:
+        raise ValueError(f"callback data too long: {data!r}")
+    return data
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ from bot.services.blocs.standing import DEPUTY, HEAD, bloc_year
 from bot.timefmt import fmt_date
 from handlers.registry import Command, Where, Who
 from handlers.request import Request
-from storage.queries.blocs import officers_by_unit
 
 
 async def setup(req: Request) -> None:
@@ -135,8 +134,7 @@ async def _set_role(req: Request, role: str) -> None:
     if result.previous_unit is not None:
         lines[0] += " " + req.t("role.replaced", code=result.previous_unit.code, unit=result.previous_unit.name)
     if result.in_force_now:
-        has_officer = bool(officers_by_unit(req.session, [unit.id]).get(unit.id))  # type: ignore[list-item]
-        lines.append(req.t("role.in_force") if has_officer else req.t("role.no_officer_yet", code=unit.code))
+        lines.append(req.t("role.in_force") if result.has_officer else req.t("role.no_officer_yet", code=unit.code))
     else:
         lines.append(req.t("role.from_date", date=fmt_date(result.assignment.effective_from, bloc.timezone)))
     await req.reply("\n".join(lines))

@@ -12,6 +12,7 @@ from datetime import datetime, time, timedelta
 from bot.dates import parse_when
 from bot.errors import UserError
 from bot.ports import Attachment, Document, OutMessage
+from bot.records import CalendarItem, StoredFile
 from bot.services.calendar import links as link_files
 from bot.services.calendar import service as cal
 from bot.services.calendar import views
@@ -25,9 +26,6 @@ from handlers.args import fields, item_id
 from handlers.publish import publish
 from handlers.registry import Callback, Command, Who
 from handlers.request import Request
-from storage.models import CalendarItem, StoredFile
-from storage.models.calendar import DEADLINE, MEETING
-from storage.queries import calendar as q
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +39,7 @@ ICS_HISTORY = timedelta(days=183)
 def _when(req: Request, raw: str, kind: str) -> datetime:
     bloc = req.require_bloc()
     return parse_when(raw, now=req.now, tz=bloc.timezone,
-                      default_time=DEADLINE_TIME if kind == DEADLINE else None)
+                      default_time=DEADLINE_TIME if kind == cal.DEADLINE else None)
 
 
 async def _download(req: Request, attachment: Attachment) -> bytes:
@@ -75,7 +73,7 @@ async def meeting(req: Request) -> None:
     parts = fields(req.args)
     if len(parts) < 2 or len(parts) > 4 or not parts[0] or not parts[1]:
         raise UserError("cal.meeting.usage")
-    when = _when(req, parts[0], MEETING)
+    when = _when(req, parts[0], cal.MEETING)
     kind = cal.meeting_kind_of(parts[3]) if len(parts) > 3 and parts[3] else None
     item = cal.create_meeting(req.session, bloc=bloc, actor=req.actor, when=when, title=parts[1],
                               place=parts[2] if len(parts) > 2 else None, meeting_kind=kind, now=req.now)
@@ -87,7 +85,7 @@ async def deadline(req: Request) -> None:
     parts = fields(req.args)
     if len(parts) < 2 or not parts[0]:
         raise UserError("cal.deadline.usage")
-    when = _when(req, parts[0], DEADLINE)
+    when = _when(req, parts[0], cal.DEADLINE)
     wanted = cal.deadline_fields(parts[1:])
     template: StoredFile | None = None
     attachment = req.incoming.reply_attachment
@@ -174,10 +172,9 @@ async def _submit(req: Request, number: int, attachment: Attachment) -> None:
     saved = req.core.files.write(content)
     row = cal.record_submission(req.session, bloc=bloc, who=req.standing, item_id=number, saved=saved,
                                 attachment=attachment, platform=req.messenger.platform, now=req.now)
-    item = req.session.get(CalendarItem, row.item_id)
-    stored = req.session.get(StoredFile, row.file_id)
+    item, stored = cal.submission_details(req.session, row)
     unit = req.standing.unit
-    assert item is not None and stored is not None and unit is not None
+    assert unit is not None
     await req.reply(views.receipt(req.lang, bloc, item, unit, row, stored, req.actor.name, link=link))
 
 
@@ -204,7 +201,7 @@ async def claim_document(req: Request) -> bool:
         return False
     reply = req.incoming.reply_to
     if reply is not None and req.incoming.reply_to_bot:
-        post = live.post_at(req.session, reply, (DEADLINE,))
+        post = live.post_at(req.session, reply, (cal.DEADLINE,))
         if post is not None and post.bloc_id == req.bloc.id:
             await _submit(req, post.item_id, attachment)
             return True
@@ -246,7 +243,7 @@ async def status(req: Request) -> None:
         raise UserError("cal.status.usage")
     item = cal.get_item(req.session, bloc, item_id(parts[0], "cal.status.usage"))
     assert item.id is not None
-    if item.kind == DEADLINE:
+    if item.kind == cal.DEADLINE:
         board = deadline_boards(req.session, [item])[item.id]
         links = link_files.urls_of(req.session, req.core.files,
                                    [r.latest.file_id for r in board.rows if r.latest is not None])
@@ -261,22 +258,20 @@ async def status(req: Request) -> None:
 async def agenda(req: Request) -> None:
     bloc = req.require_bloc()
     items = cal.agenda(req.session, bloc, req.now, AGENDA_DAYS)
-    deadlines = deadline_boards(req.session, [i for i in items if i.kind == DEADLINE])
-    meetings = meeting_boards(req.session, [i for i in items if i.kind == MEETING])
+    deadlines = deadline_boards(req.session, [i for i in items if i.kind == cal.DEADLINE])
+    meetings = meeting_boards(req.session, [i for i in items if i.kind == cal.MEETING])
     await req.reply(views.agenda_text(req.lang, bloc, items, deadlines, meetings, AGENDA_DAYS))
 
 
 async def meetings(req: Request) -> None:
     bloc = req.require_bloc()
-    assert bloc.id is not None
-    items = q.open_items(req.session, bloc.id, kind=MEETING, since=req.now, limit=30)
+    items = cal.upcoming_meetings(req.session, bloc, req.now)
     await req.reply(views.meetings_text(req.lang, bloc, items, meeting_boards(req.session, items)))
 
 
 async def ics(req: Request) -> None:
     bloc = req.require_bloc()
-    assert bloc.id is not None
-    items = q.items_of_bloc(req.session, bloc.id, since=req.now - ICS_HISTORY)
+    items = cal.items_since(req.session, bloc, req.now - ICS_HISTORY)
     content = build_ics(bloc, items, req.now)
     caption = req.t("cal.ics.caption", bloc=bloc.name, count=len(items))
     await req.reply(OutMessage(caption, document=Document(f"lich-khoi-{bloc.id}.ics", content, "text/calendar")))
@@ -295,7 +290,7 @@ async def collect(req: Request) -> None:
     number = item_id(parts[0], "cal.collect.usage")
     item = cal.get_item(req.session, bloc, number)
     assert item.id is not None
-    if item.kind != DEADLINE:
+    if item.kind != cal.DEADLINE:
         raise UserError("cal.collect.not_deadline", id=item.id)
     board = deadline_boards(req.session, [item])[item.id]
     head = views.head(req.lang, item)
@@ -317,8 +312,8 @@ async def template(req: Request) -> None:
     if len(parts) != 1:
         raise UserError("cal.template.usage")
     number = item_id(parts[0], "cal.template.usage")
-    item = cal.get_item(req.session, bloc, number, DEADLINE)
-    stored = req.session.get(StoredFile, item.template_file_id) if item.template_file_id else None
+    item = cal.get_item(req.session, bloc, number, cal.DEADLINE)
+    stored = cal.template_of(req.session, item)
     if stored is None:
         raise UserError("cal.template.none", id=number)
     try:

@@ -16,13 +16,13 @@ from bot.core import Core
 from bot.errors import UserError
 from bot.i18n import t
 from bot.ports import Incoming, Messenger, OutMessage, SentRef
+from bot.records import Bloc
 from bot.services.blocs.chats import migrate_chat
+from bot.services.blocs.service import bloc_of_chat
 from bot.services.blocs.standing import private_bloc
-from bot.services.people.accounts import ensure_actor, note_private_blocked, note_private_chat
+from bot.services.people.accounts import ensure_actor, note_blocked_by_id, note_private_chat
 from handlers.registry import Command, Registry, Where, Who
 from handlers.request import CallbackAnswer, Request
-from storage.models import Bloc
-from storage.queries.blocs import account_by_platform_id, bloc_for_chat
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ class Dispatcher:
         assert actor.account is not None and actor.officer is not None and actor.officer.id is not None
         bloc: Bloc | None
         if incoming.chat.is_group:
-            bloc = bloc_for_chat(s, incoming.chat.platform, incoming.chat.chat_id)
+            bloc = bloc_of_chat(s, incoming.chat.platform, incoming.chat.chat_id)
         else:
             note_private_chat(s, actor.account, incoming.chat.chat_id)
             bloc = private_bloc(s, actor.officer.id)
@@ -160,14 +160,12 @@ class Dispatcher:
 
     def private_blocked(self, platform: str, user_id: str) -> None:
         with self.core.db.session() as s:
-            account = account_by_platform_id(s, platform, user_id)
-            if account is not None:
-                note_private_blocked(s, account)
+            note_blocked_by_id(s, platform, user_id)
 
     async def bot_added_to_group(self, messenger: Messenger, chat_id: str) -> None:
         """Says how to bind the group when the bot is added to an unbound one."""
         with self.core.db.session() as s:
-            bloc = bloc_for_chat(s, messenger.platform, chat_id)
+            bloc = bloc_of_chat(s, messenger.platform, chat_id)
             lang = bloc.language if bloc else self.core.default_language
             key = "start.group_bound" if bloc else "start.group_unbound"
             text = t(lang, key, bloc=bloc.name if bloc else "")

@@ -6,14 +6,12 @@ from __future__ import annotations
 import re
 
 from bot.errors import UserError
-from bot.ports import Button, OutMessage
+from bot.ports import Button, OutMessage, callback_data
 from bot.services.blocs.standing import ROLES
 from bot.services.people import invites, membership
 from bot.timefmt import fmt_datetime
-from handlers.callbacks import callback_data
 from handlers.registry import Callback, Command, Who
 from handlers.request import Request
-from storage.queries.blocs import accounts_of_officers
 
 JOIN = "j"  # callback prefix: j:a:<request id> approves, j:r:<request id> rejects
 
@@ -46,7 +44,7 @@ async def join(req: Request) -> None:
     # private chat) get the request privately; on Zalo the buttons become numbered choices.
     dm = OutMessage(text=req.t("join.request_dm", name=req.actor.name, code=unit.code, unit=unit.name,
                                bloc=bloc.name), buttons=buttons)
-    approvers = accounts_of_officers(req.session, membership.approver_ids(req.session, bloc, req.now))
+    approvers = membership.approver_accounts(req.session, bloc, req.now)
     for officer_id, accounts in approvers.items():
         sees_it = chat.is_group and any(a.platform == chat.platform for a in accounts)
         if officer_id == req.actor.officer_id or sees_it:
@@ -66,7 +64,7 @@ async def decide(req: Request, match: re.Match[str]) -> None:
                                                 approver=req.actor.name)))
     req.toast(req.t("join.approved_toast" if approve else "join.rejected_toast"))
     if approve and decision.requester.id is not None:
-        for account in accounts_of_officers(req.session, [decision.requester.id]).get(decision.requester.id, []):
+        for account in membership.accounts_of(req.session, decision.requester.id):
             await req.send_private(account, req.t("join.approved_dm", code=unit.code, unit=unit.name, bloc=bloc.name))
 
 

@@ -10,6 +10,8 @@ from bot.dates import parse_when
 from bot.errors import UserError
 from bot.files import record_file
 from bot.ports import Attachment, Document, OutMessage, SendError
+from bot.records import Pledge
+from bot.services.blocs import service as blocs
 from bot.services.blocs.standing import standing
 from bot.services.delivery.notify import Notice, queue_notice
 from bot.services.pledge import export
@@ -21,8 +23,6 @@ from handlers.args import fields
 from handlers.publish import publish
 from handlers.registry import Callback, Command, Who
 from handlers.request import Request
-from storage.models import Bloc, Pledge, StoredFile
-from storage.queries.blocs import chats_of_bloc
 
 log = logging.getLogger(__name__)
 
@@ -50,12 +50,7 @@ async def _store(req: Request, att: Attachment) -> int:
 
 
 def _document(req: Request, pledge: Pledge) -> Document | None:
-    if pledge.file_id is None:
-        return None
-    stored = req.session.get(StoredFile, pledge.file_id)
-    if stored is None:
-        return None
-    return Document(stored.file_name, req.core.files.read(stored.sha256), stored.mime or "application/octet-stream")
+    return rules.document(req.session, req.core.files, pledge)
 
 
 async def pledge_open(req: Request) -> None:
@@ -82,14 +77,14 @@ async def pledge_open(req: Request) -> None:
     post = post_message(req.session, pledge)
     document = _document(req, pledge)
     if document is not None:  # the pledge's own text, sent just before the post in each group chat
-        for chat in chats_of_bloc(req.session, bloc.id):
+        for chat in blocs.chats_of(req.session, bloc):
             messenger = req.core.messengers.get(chat.platform)
             if messenger is not None:
                 await req.send(messenger, chat.chat_id, OutMessage(
                     req.t("pledge.doc_caption", year=year, bloc=bloc.name), document=document))
     posted_here = await publish(req, bloc, post, key=f"pledge{pledge.id}", live_item=(rules.KIND, pledge.id))
     if not posted_here:  # typed elsewhere than the bloc's group: the head gets a confirmation
-        key = "pledge.opened_elsewhere" if chats_of_bloc(req.session, bloc.id) else "pledge.opened_no_group"
+        key = "pledge.opened_elsewhere" if blocs.chats_of(req.session, bloc) else "pledge.opened_no_group"
         await req.reply(req.t(key, year=year, deadline=fmt_datetime(deadline, bloc.timezone)))
 
 
@@ -103,9 +98,7 @@ def _year_arg(req: Request) -> int | None:
 
 async def sign_button(req: Request, match: re.Match[str]) -> None:
     """The "✍️ Ký giao ước" button: under the group post and reminders, or a private copy (no group)."""
-    pledge = req.session.get(Pledge, int(match.group(1)))
-    if pledge is None:
-        raise UserError("pledge.gone")
+    pledge = rules.by_id(req.session, int(match.group(1)))
     if req.is_group:
         bloc = req.require_bloc()
         if pledge.bloc_id != bloc.id:  # a button of another bloc's post, forged into this group
@@ -113,9 +106,8 @@ async def sign_button(req: Request, match: re.Match[str]) -> None:
         who = req.standing
     else:
         # A private copy of the post: the presser's unit in the pledge's own bloc decides.
-        found = req.session.get(Bloc, pledge.bloc_id)
-        assert found is not None
-        bloc, req.lang = found, found.language
+        bloc = rules.bloc_of(req.session, pledge)
+        req.lang = bloc.language
         who = standing(req.session, bloc, req.actor, req.now)
     outcome = rules.sign(req.session, pledge=pledge, who=who, now=req.now)
     unit = outcome.unit

@@ -12,11 +12,11 @@ edit a message), the counter is read with the item's status command.
 from __future__ import annotations
 
 from bot.ports import OutMessage
+from bot.records import Bloc
+from bot.services.blocs import service as blocs
 from bot.services.delivery import live, outbox
 from bot.services.delivery.notify import queue_unseen_copies
 from handlers.request import Request
-from storage.models import Bloc
-from storage.queries.blocs import chats_of_bloc
 
 
 async def publish(req: Request, bloc: Bloc, message: OutMessage, *, key: str,
@@ -28,7 +28,7 @@ async def publish(req: Request, bloc: Bloc, message: OutMessage, *, key: str,
     the asker's own account out of the private copies (the caller answers them here instead).
     """
     assert bloc.id is not None
-    chats = chats_of_bloc(req.session, bloc.id)
+    chats = blocs.chats_of(req.session, bloc)
     here = (req.incoming.chat.platform, req.incoming.chat.chat_id)
     for chat in chats:
         messenger = req.core.messengers.get(chat.platform)
@@ -46,12 +46,36 @@ async def publish(req: Request, bloc: Bloc, message: OutMessage, *, key: str,
     return any((c.platform, c.chat_id) == here for c in chats)
 
 
+async def publish_in_origin(req: Request, bloc: Bloc, message: OutMessage, *, key: str,
+                            live_item: tuple[str, int]) -> None:
+    """The message whose button was pressed in the bloc's group becomes the item's live post there (the
+    guided /vote's last step); whoever cannot see the group gets a copy privately."""
+    assert req.origin is not None and bloc.id is not None
+    await req.edit_origin(message)
+    live.register_post(req.session, bloc_id=bloc.id, kind=live_item[0], item_id=live_item[1], ref=req.origin,
+                       now=req.now)
+    queue_unseen_copies(req.session, bloc=bloc, text=message.text, buttons=message.buttons, key=f"{key}:post",
+                        now=req.now)
+
+
 async def announce(req: Request, bloc: Bloc, text: str, *, key: str) -> None:
     """A notice for the whole bloc that the asker reads at once too (results, a handover): posted in
     the bloc's chats and privately to whoever cannot see them; typed elsewhere, also answered here."""
-    chats = chats_of_bloc(req.session, bloc.id)  # type: ignore[arg-type]
+    chats = blocs.chats_of(req.session, bloc)
     in_bloc_chat = any((c.platform, c.chat_id) == (req.incoming.chat.platform, req.incoming.chat.chat_id)
                        for c in chats)
     if not in_bloc_chat:
         await req.reply(text)
     await publish(req, bloc, OutMessage(text), key=key, skip_asker=not in_bloc_chat)
+
+
+def deep_link(req: Request, bloc: Bloc, payload: str) -> str | None:
+    """A link that opens a private chat with the bot at ``payload``, on the platform of the bloc's group
+    (else the asker's); None where no connected platform has deep links (Zalo)."""
+    platforms = [c.platform for c in blocs.chats_of(req.session, bloc)] + [req.messenger.platform]
+    for platform in platforms:
+        messenger = req.core.messengers.get(platform)
+        link = messenger.deep_link(payload) if messenger is not None else None
+        if link:
+            return link
+    return None

@@ -17,10 +17,10 @@ from bot.core import Core
 from bot.errors import UserError
 from bot.i18n import has, t
 from bot.ports import Incoming, Messenger, OutMessage, RecipientUnavailable, SendError, SentRef
+from bot.records import Account, Bloc
 from bot.services.audit import Actor
 from bot.services.blocs.standing import Standing, standing
 from bot.services.people.accounts import note_private_blocked
-from storage.models import Account, Bloc
 
 if TYPE_CHECKING:
     from handlers.registry import Registry

@@ -1,8 +1,8 @@
 """Wires Zalo's Bot API to the core: receive (long polling or webhook), keep, handle, answer.
 
-- Keep: every update is written to ``InboundUpdate`` before it is handled (unique per message id),
-  so an update that was received survives a crash, and one delivered twice is handled once. Once
-  handled, only its key is kept (a week): the text is erased, ballots included.
+- Keep: every update is written to the inbox (:mod:`bot.services.delivery.inbox`) before it is handled
+  (unique per message id), so an update that was received survives a crash, and one delivered twice is
+  handled once. Once handled, only its key is kept (a week): the text is erased, ballots included.
   ``getUpdates`` forgets an update once it has returned it, so the poller keeps retrying the write
   rather than ask for the next one.
 - Handle: updates of one chat in order, different chats concurrently; numbers typed as an answer
@@ -17,11 +17,7 @@ import contextlib
 import json
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
 from typing import Any
-
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import col, delete, select
 
 from adapters.zalo import updates
 from adapters.zalo.client import TOO_MANY, ZaloApiError, ZaloClient, ZaloNetworkError
@@ -29,16 +25,14 @@ from adapters.zalo.messenger import PLATFORM, ZaloMessenger
 from bot.core import Core
 from bot.i18n import t
 from bot.ports import Attachment, Incoming, OutMessage, SendError, SentRef
-from bot.services.delivery import menus, shared_files
+from bot.services.delivery import inbox, menus, shared_files
 from handlers.dispatch import Dispatcher
-from storage.models import InboundUpdate
 
 log = logging.getLogger(__name__)
 
 WORKERS = 32
 MAX_BACKOFF = 60.0
 MAX_ATTEMPTS = 3  # an update that crashed the process this often is given up (and logged)
-KEEP_HANDLED = timedelta(days=7)  # how long handled updates are kept to recognise re-deliveries
 PRUNE_EVERY = 3600.0
 STOP_GRACE = 5.0  # seconds given to updates being handled when the bot stops
 
@@ -150,16 +144,13 @@ class ZaloAdapter:
 
     def _unhandled(self) -> list[int]:
         with self.core.db.session() as s:
-            return list(s.exec(select(InboundUpdate.id).where(InboundUpdate.platform == PLATFORM,
-                                                              col(InboundUpdate.processed_at).is_(None))
-                               .order_by(col(InboundUpdate.id))))  # type: ignore[arg-type]
+            return inbox.unhandled(s, PLATFORM)
 
     def prune(self) -> None:
         """Forgets updates handled more than a week ago, and expired file links."""
         now = self.core.now()
         with self.core.db.session() as s:
-            s.execute(delete(InboundUpdate).where(  # type: ignore[arg-type]
-                col(InboundUpdate.platform) == PLATFORM, col(InboundUpdate.processed_at) < now - KEEP_HANDLED))
+            inbox.prune(s, PLATFORM, now)
             shared_files.prune(s, now)
 
     async def _prune_loop(self) -> None:
@@ -179,16 +170,13 @@ class ZaloAdapter:
         """
         new = 0
         for update in updates.updates_in(body):
-            row = InboundUpdate(platform=PLATFORM, update_key=updates.update_key(update),
-                                chat_id=updates.chat_id(update), received_at=self.core.now(),
-                                payload=json.dumps(update, ensure_ascii=False))
-            try:
-                with self.core.db.session() as s:
-                    s.add(row)
-            except IntegrityError:
+            with self.core.db.session() as s:
+                row_id = inbox.keep(s, platform=PLATFORM, key=updates.update_key(update),
+                                    chat_id=updates.chat_id(update), payload=json.dumps(update, ensure_ascii=False),
+                                    now=self.core.now())
+            if row_id is None:
                 continue  # delivered twice: handled once
-            assert row.id is not None
-            self._queue.put_nowait(row.id)
+            self._queue.put_nowait(row_id)
             new += 1
         return new
 
@@ -258,17 +246,13 @@ class ZaloAdapter:
 
     async def _handle(self, row_id: int) -> None:
         with self.core.db.session() as s:
-            row = s.get(InboundUpdate, row_id)
-            if row is None or row.processed_at is not None:
-                return
-            row.attempts += 1
-            s.add(row)
-            chat, key, attempts, update = row.chat_id, row.update_key, row.attempts, json.loads(row.payload)
-            if attempts > MAX_ATTEMPTS:
-                log.error("giving up on Zalo update %s after %s attempts", key, attempts - 1)
-                row.processed_at, row.payload = self.core.now(), ""
-        if attempts > MAX_ATTEMPTS:
+            taken = inbox.take(s, row_id, max_attempts=MAX_ATTEMPTS, now=self.core.now())
+        if taken is None:
             return
+        if taken.given_up:
+            log.error("giving up on Zalo update %s after %s attempts", taken.key, taken.attempts - 1)
+            return
+        chat, key, update = taken.chat_id, taken.key, inbox.payload_of(taken)
         # A chat's updates in order: taking the lock does not yield, so the worker that took an
         # earlier update from the queue holds the chat's lock first (asyncio locks are FIFO).
         lock = self._locks.setdefault(chat, asyncio.Lock())
@@ -279,12 +263,7 @@ class ZaloAdapter:
                     await self._dispatch(update)
                 finally:
                     with self.core.db.session() as s:
-                        fresh = s.get(InboundUpdate, row_id)
-                        if fresh is not None:
-                            # Only the key is needed from now on (to recognise a re-delivery): the
-                            # text goes, so a ballot typed as "2 5" is not kept beside its sender.
-                            fresh.processed_at, fresh.payload = self.core.now(), ""
-                            s.add(fresh)
+                        inbox.done(s, row_id, self.core.now())
         finally:
             # Idle chats drop their lock, so memory does not grow with every chat ever seen.
             self._users[chat] -= 1

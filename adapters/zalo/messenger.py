@@ -20,10 +20,9 @@ from adapters.zalo.client import ZaloApiError, ZaloClient, ZaloNetworkError
 from bot.core import Core
 from bot.i18n import t
 from bot.ports import Attachment, Document, OutMessage, RecipientUnavailable, SendError, SentRef
-from bot.services.blocs.standing import private_bloc
+from bot.services.blocs.standing import bloc_of_private_chat
 from bot.services.delivery import menus, shared_files
 from bot.timefmt import fmt_date
-from storage.queries.blocs import account_by_platform_id
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +69,7 @@ class ZaloMessenger:
         """The language of the bloc this private chat works for (the bot's default otherwise)."""
         with self.core.db.session() as s:
             # A Zalo private chat's id is the person's id (an indexed lookup).
-            account = account_by_platform_id(s, PLATFORM, chat_id)
-            bloc = private_bloc(s, account.officer_id) if account is not None else None
+            bloc = bloc_of_private_chat(s, PLATFORM, chat_id)
             return bloc.language if bloc is not None else self.core.default_language
 
     # --- sending -------------------------------------------------------------------------------------

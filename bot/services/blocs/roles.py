@@ -14,7 +14,7 @@ from bot.services.blocs.service import clean_code
 from bot.services.blocs.standing import DEPUTY, HEAD, ROLES, bloc_year
 from bot.timefmt import year_start
 from storage.models import Bloc, RoleAssignment, Unit
-from storage.queries.blocs import is_member, role_holder, role_of_year, unit_by_code
+from storage.queries.blocs import is_member, officers_by_unit, role_holder, role_of_year, unit_by_code
 
 YEARS_BACK = 10  # recording past years' roles is allowed, within reason
 YEARS_AHEAD = 1  # next year's roles are elected at the year-end conference
@@ -37,6 +37,8 @@ class RoleSet:
     unit: Unit
     previous_unit: Unit | None
     in_force_now: bool
+    # Whether an officer already acts for the unit (else nobody can run the bloc for it yet).
+    has_officer: bool
 
 
 def assign_role(s: Session, *, bloc: Bloc, role: str, code: str, year: int, actor: Actor,
@@ -71,4 +73,5 @@ def assign_role(s: Session, *, bloc: Bloc, role: str, code: str, year: int, acto
     record(s, bloc_id=bloc.id, actor=actor, action="role.set", at=now, role=role, year=year, unit=code,
            previous=previous.code if previous else None)
     return RoleSet(assignment=row, unit=unit, previous_unit=previous,
-                   in_force_now=held is not None and held.id == row.id)
+                   in_force_now=held is not None and held.id == row.id,
+                   has_officer=bool(officers_by_unit(s, [unit.id]).get(unit.id)))

@@ -17,6 +17,7 @@ from bot.services.blocs.standing import ROLES, bloc_year, role_units_now
 from storage.models import Bloc, BlocChat, Officer, Unit, UnitMembership, UnitOfficer
 from storage.queries.blocs import (
     bloc_for_chat,
+    chats_of_bloc,
     member_units,
     officers_by_unit,
     open_membership,
@@ -182,3 +183,19 @@ def unit_board(s: Session, bloc: Bloc, now: datetime) -> list[UnitRow]:
         )
         for u in units
     ]
+
+
+def member_count(s: Session, bloc: Bloc, year: int) -> int:
+    """How many member units the bloc has in ``year`` (the electorate of its votes)."""
+    assert bloc.id is not None
+    return len(member_units(s, bloc.id, year))
+
+
+def chats_of(s: Session, bloc: Bloc) -> list[BlocChat]:
+    """The group chats the bloc lives in (none for a bloc on Zalo alone)."""
+    assert bloc.id is not None
+    return chats_of_bloc(s, bloc.id)
+
+
+def bloc_of_chat(s: Session, platform: str, chat_id: str) -> Bloc | None:
+    return bloc_for_chat(s, platform, chat_id)

@@ -11,6 +11,7 @@ from bot.services.audit import Actor
 from bot.timefmt import local_year
 from storage.models import Bloc, Unit
 from storage.queries.blocs import (
+    account_by_platform_id,
     active_link,
     active_links_of_officer,
     blocs_administered,
@@ -88,3 +89,9 @@ def private_bloc(s: Session, officer_id: int) -> Bloc | None:
         return s.get(Bloc, links[0].bloc_id)
     administered = blocs_administered(s, officer_id)
     return administered[-1] if administered else None
+
+
+def bloc_of_private_chat(s: Session, platform: str, user_id: str) -> Bloc | None:
+    """The bloc a person's private chat on a platform speaks for (see :func:`private_bloc`)."""
+    account = account_by_platform_id(s, platform, user_id)
+    return private_bloc(s, account.officer_id) if account is not None else None

@@ -433,3 +433,26 @@ def open_deadlines_of_unit(s: Session, bloc: Bloc, unit: Unit, now: datetime) ->
 def agenda(s: Session, bloc: Bloc, now: datetime, days: int = 30) -> list[CalendarItem]:
     assert bloc.id is not None
     return q.open_items(s, bloc.id, since=now, until=now + timedelta(days=days), limit=100)
+
+
+def submission_details(s: Session, row: Submission) -> tuple[CalendarItem, StoredFile]:
+    """The deadline and the stored file of a submission, for its receipt."""
+    item = s.get(CalendarItem, row.item_id)
+    stored = s.get(StoredFile, row.file_id)
+    assert item is not None and stored is not None
+    return item, stored
+
+
+def template_of(s: Session, item: CalendarItem) -> StoredFile | None:
+    return s.get(StoredFile, item.template_file_id) if item.template_file_id else None
+
+
+def upcoming_meetings(s: Session, bloc: Bloc, now: datetime, limit: int = 30) -> list[CalendarItem]:
+    assert bloc.id is not None
+    return q.open_items(s, bloc.id, kind=MEETING, since=now, limit=limit)
+
+
+def items_since(s: Session, bloc: Bloc, since: datetime) -> list[CalendarItem]:
+    """Every conference and deadline of the bloc from ``since`` on (for /ics)."""
+    assert bloc.id is not None
+    return q.items_of_bloc(s, bloc.id, since=since)

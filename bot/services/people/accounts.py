@@ -61,3 +61,10 @@ def note_private_blocked(s: Session, account: Account) -> None:
     if account.private_status != "blocked":
         account.private_status = "blocked"
         s.add(account)
+
+
+def note_blocked_by_id(s: Session, platform: str, user_id: str) -> None:
+    """The platform says this person blocked the bot (Telegram's my_chat_member update)."""
+    account = account_by_platform_id(s, platform, user_id)
+    if account is not None:
+        note_private_blocked(s, account)

@@ -12,8 +12,15 @@ from bot.errors import UserError
 from bot.services.audit import Actor, record
 from bot.services.blocs.service import clean_code
 from bot.services.blocs.standing import Standing, bloc_year, role_units_now, standing
-from storage.models import Bloc, JoinRequest, Officer, Unit, UnitOfficer
-from storage.queries.blocs import active_link, is_member, officers_by_unit, pending_join, unit_by_code
+from storage.models import Account, Bloc, JoinRequest, Officer, Unit, UnitOfficer
+from storage.queries.blocs import (
+    accounts_of_officers,
+    active_link,
+    is_member,
+    officers_by_unit,
+    pending_join,
+    unit_by_code,
+)
 
 
 @dataclass(frozen=True)
@@ -149,3 +156,13 @@ def leave(s: Session, *, who: Standing, now: datetime) -> Unit:
     s.add(link)
     record(s, bloc_id=bloc.id, actor=who.actor, action="officer.leave", at=now, unit=unit.code)
     return unit
+
+
+def approver_accounts(s: Session, bloc: Bloc, now: datetime) -> dict[int, list[Account]]:
+    """The accounts of everyone who may answer a join request now, by person."""
+    return accounts_of_officers(s, approver_ids(s, bloc, now))
+
+
+def accounts_of(s: Session, officer_id: int) -> list[Account]:
+    """A person's platform accounts (to tell them privately that their request was approved)."""
+    return accounts_of_officers(s, [officer_id]).get(officer_id, [])

@@ -16,6 +16,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from bot.errors import UserError
+from bot.files import FileStore
+from bot.ports import Document
 from bot.services.audit import Actor, record
 from bot.services.blocs.standing import Standing, bloc_year
 from bot.services.delivery import live
@@ -23,7 +25,7 @@ from bot.services.reminders import planner
 from bot.services.reminders.service import PLEDGE, offsets_for
 from bot.services.reminders.slots import cancel_plan, replace_plan
 from bot.timefmt import fmt_datetime, local_year
-from storage.models import Bloc, Officer, Pledge, PledgeSignature, Unit
+from storage.models import Bloc, Officer, Pledge, PledgeSignature, StoredFile, Unit
 from storage.models.pledge import CLOSED, OPEN
 from storage.queries.blocs import is_member, member_units
 from storage.queries.pledge import (
@@ -310,3 +312,25 @@ def replan_bloc(s: Session, bloc: Bloc, now: datetime) -> int:
     for pledge in pledges:
         plan_reminders(s, bloc, pledge, now)
     return len(pledges)
+
+
+def by_id(s: Session, pledge_id: int) -> Pledge:
+    """The pledge a button names; a button of a pledge that no longer exists is refused."""
+    pledge = s.get(Pledge, pledge_id)
+    if pledge is None:
+        raise UserError("pledge.gone")
+    return pledge
+
+
+def bloc_of(s: Session, pledge: Pledge) -> Bloc:
+    bloc = s.get(Bloc, pledge.bloc_id)
+    assert bloc is not None
+    return bloc
+
+
+def document(s: Session, files: FileStore, pledge: Pledge) -> Document | None:
+    """The pledge's own document (the file it was opened with), if it has one and it is on disk."""
+    stored = s.get(StoredFile, pledge.file_id) if pledge.file_id is not None else None
+    if stored is None:
+        return None
+    return Document(stored.file_name, files.read(stored.sha256), stored.mime or "application/octet-stream")

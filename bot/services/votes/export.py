@@ -67,7 +67,7 @@ def _facts(s: Session, vote: Vote, lang: str) -> list[tuple[str, str]]:
         (t(lang, "minutes.voted"), ", ".join(u.code for u in voted) or "—"),
         (t(lang, "minutes.not_voted"), ", ".join(u.code for u in waiting) or "—"),
         (t(lang, "minutes.validity"), t(lang, "minutes.valid") if vote.state == CLOSED
-         else t(lang, "minutes.void", needed=result.get("quorum_needed"))),
+         else t(lang, "minutes.void", needed=result.quorum_needed)),
     ]
 
 
@@ -110,7 +110,7 @@ def docx(s: Session, vote: Vote, lang: str) -> bytes:
         para = doc.add_paragraph()
         para.add_run(t(lang, "minutes.tied_units") + ": ").bold = True
         para.add_run("; ".join(tied))
-    receipts = list(outcome(vote).get("receipts", []))  # type: ignore[call-overload]
+    receipts = list(outcome(vote).receipts)
     para = doc.add_paragraph()
     para.add_run(t(lang, "minutes.receipts", count=len(receipts)) + ": ").bold = True
     para.add_run(", ".join(receipts) or "—")
@@ -131,7 +131,7 @@ def csv(s: Session, vote: Vote, lang: str) -> bytes:
     for label, value in _facts(s, vote, lang):
         writer.writerow([label, value])
     writer.writerow([t(lang, "minutes.rules"), " | ".join(line.lstrip("• ") for line in rules_lines(vote, lang))])
-    receipts = list(outcome(vote).get("receipts", []))  # type: ignore[call-overload]
+    receipts = list(outcome(vote).receipts)
     writer.writerow([t(lang, "minutes.receipts", count=len(receipts)), " ".join(receipts)])
     writer.writerow([])
     writer.writerow([t(lang, "minutes.col_number"), t(lang, "minutes.col_code"), t(lang, "minutes.col_unit"),

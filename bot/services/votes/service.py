@@ -19,17 +19,22 @@ from datetime import datetime
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, delete
 
+from bot.dates import parse_when
 from bot.errors import UserError
-from bot.i18n import Ref
+from bot.i18n import Ref, t
 from bot.services.audit import Actor, record
+from bot.services.awards import service as awards
 from bot.services.blocs import roles
 from bot.services.blocs.standing import DEPUTY, HEAD, bloc_year
-from bot.services.delivery import live
+from bot.services.delivery import live, outbox
+from bot.services.delivery.notify import open_accounts
 from bot.services.reminders.planner import At, plan
 from bot.services.reminders.service import VOTE, offsets_for
 from bot.services.reminders.slots import cancel_plan, replace_plan
 from bot.services.votes.rules import BlocRules, rules_of
 from bot.services.votes.tally import BASE_CAST, BASE_MEMBERS, Rules, Share, Tally, check_ballot, count
+from bot.text import fold
+from bot.timefmt import fmt_datetime
 from storage.models import AwardType, Ballot, BallotSlip, Bloc, Unit, Vote, VoteCandidate
 from storage.queries.blocs import active_link, member_units
 from storage.queries.votes import (
@@ -40,6 +45,7 @@ from storage.queries.votes import (
     selected_for_higher_awards,
     units_by_ids,
     votes_of_topic,
+    votes_of_year,
 )
 
 KIND = "vote"  # reminder slots and live posts
@@ -49,6 +55,33 @@ BALLOT_LINK = "v"  # deep-link payload prefix: /start v<vote id> opens the ballo
 BALLOT_PREFIX = "vb"  # ballot buttons: vb:<vote id>:<ticks as a hex bitmask>:<op> (handlers.votes)
 MAX_CANDIDATES = 60  # the ballot's choices travel as a bitmask in callback data
 RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud without doubt
+
+
+HAND_WORDS = ("tay", "bang tay", "dong bang tay", "hand", "by hand")
+
+
+def is_by_hand(raw: str) -> bool:
+    return fold(raw) in HAND_WORDS
+
+
+def parse_closing(raw: str, *, now: datetime, tz: str) -> datetime | None:
+    """A closing time the head typed, or None for "close by hand" (``tay``)."""
+    if is_by_hand(raw):
+        return None
+    return parse_when(raw, now=now, tz=tz)
+
+
+def vote_in_bloc(s: Session, bloc: Bloc, vote_id: int) -> Vote:
+    """The vote ``#vote_id`` of this bloc; another bloc's vote is refused as unknown."""
+    vote = s.get(Vote, vote_id)
+    if vote is None or vote.bloc_id != bloc.id:
+        raise UserError("vote.unknown", id=vote_id)
+    return vote
+
+
+def votes_of(s: Session, bloc: Bloc, year: int) -> list[Vote]:
+    assert bloc.id is not None
+    return votes_of_year(s, bloc.id, year)
 
 
 def new_receipt() -> str:
@@ -87,8 +120,32 @@ def electorate(vote: Vote) -> list[int]:
     return list(json.loads(vote.electorate))
 
 
-def outcome(vote: Vote) -> dict[str, object]:
-    return json.loads(vote.outcome) if vote.outcome else {}
+@dataclass(frozen=True)
+class Outcome:
+    """What closing stores beside the counts: the receipts (sorted, so their order says nothing), which
+    units voted, the counts that reached the quorum and the threshold, the positions proposed for a run-off."""
+
+    receipts: tuple[str, ...] = ()
+    voted: tuple[int, ...] = ()
+    quorum_needed: int = 0
+    threshold_needed: int = 0
+    runoff: tuple[int, ...] = ()
+
+    def to_json(self) -> str:
+        return json.dumps({"receipts": list(self.receipts), "voted": list(self.voted),
+                           "quorum_needed": self.quorum_needed, "threshold_needed": self.threshold_needed,
+                           "runoff": list(self.runoff)})
+
+    @classmethod
+    def from_json(cls, raw: str | None) -> Outcome:
+        data = json.loads(raw) if raw else {}
+        return cls(receipts=tuple(data.get("receipts", ())), voted=tuple(data.get("voted", ())),
+                   quorum_needed=int(data.get("quorum_needed", 0)),
+                   threshold_needed=int(data.get("threshold_needed", 0)), runoff=tuple(data.get("runoff", ())))
+
+
+def outcome(vote: Vote) -> Outcome:
+    return Outcome.from_json(vote.outcome)
 
 
 def topic_of(kind: str, *, award_id: int | None = None, year: int) -> str:
@@ -176,6 +233,23 @@ def open_vote(s: Session, *, bloc: Bloc, kind: str, title: str, quota: int, cand
     return vote
 
 
+def open_award_vote(s: Session, *, bloc: Bloc, award_ref: str, closes_at: datetime | None,
+                    shortlist: list[str] | None, actor: Actor, now: datetime) -> Vote:
+    """``/vote <award> | <closing> [| codes]``: every eligible member unit, or the units listed."""
+    assert bloc.id is not None
+    award = awards.find_award(s, bloc, award_ref, now)
+    candidates = award_candidates(s, bloc, award, bloc_year(bloc, now), rules_of(s, bloc.id))
+    chosen = pick_shortlist(candidates, shortlist) if shortlist else candidates.units
+    return open_vote(s, bloc=bloc, kind=AWARD, title=award.name, quota=award.quota, candidates=chosen,
+                     closes_at=closes_at, actor=actor, now=now, award_id=award.id, excluded=candidates.excluded)
+
+
+def set_link(s: Session, vote: Vote, link: str | None) -> None:
+    """The deep link that opens the ballot privately (None where the bloc's platforms have none)."""
+    vote.link = link
+    s.add(vote)
+
+
 def snapshot_runoff(original: Vote) -> dict[str, object]:
     """A run-off keeps the original rules; an election's run-off is decided by the most votes."""
     if original.kind in ELECT_KINDS:
@@ -257,6 +331,19 @@ def check_choices(place: BallotSeat, positions: list[int]) -> list[int]:
     return chosen
 
 
+def toggle(place: BallotSeat, mask: int, position: int) -> int:
+    """The ballot's ticks after pressing candidate ``position``; refuses a non-candidate and a tick over
+    the quota (with a quota of one, ticking another moves the tick)."""
+    if position not in {c.position for c in place.offered}:
+        raise UserError("ballot.not_candidate", number=position, count=len(place.candidates))
+    bit = 1 << (position - 1)
+    if not mask & bit and len(positions_from_mask(mask)) >= place.vote.quota:
+        if place.vote.quota != 1:
+            raise UserError("ballot.too_many", quota=place.vote.quota)
+        mask = 0
+    return mask ^ bit
+
+
 @dataclass(frozen=True)
 class Cast:
     receipt: str
@@ -289,7 +376,24 @@ def cast_ballot(s: Session, *, place: BallotSeat, positions: list[int], actor: A
     record(s, bloc_id=vote.bloc_id, actor=actor, action="ballot.replace" if existing else "ballot.cast", at=now,
            vote=vote.id, unit=unit.code)
     live.mark_dirty(s, kind=KIND, item_id=vote.id, now=now)
-    return Cast(receipt=receipt, replaced=existing is not None, previous_by=previous_by, at=now)
+    cast = Cast(receipt=receipt, replaced=existing is not None, previous_by=previous_by, at=now)
+    if cast.replaced:
+        _tell_fellow_officers(s, place, cast, actor, now)
+    return cast
+
+
+def _tell_fellow_officers(s: Session, place: BallotSeat, cast: Cast, actor: Actor, now: datetime) -> None:
+    """A unit's other officers learn that its ballot was replaced (who and when, never what)."""
+    unit, vote, bloc = place.unit, place.vote, place.bloc
+    assert unit.id is not None and vote.id is not None
+    mine = actor.account.id if actor.account is not None else None
+    text = t(bloc.language, "ballot.replaced_dm", id=vote.id, code=unit.code, name=actor.name,
+             when=fmt_datetime(cast.at, bloc.timezone))
+    outbox.enqueue_many(s, [
+        outbox.Outgoing(f"vote{vote.id}:u{unit.id}:{cast.receipt}:{account.id}", account.platform,
+                        account.private_chat_id or "", text, vote.bloc_id, account.id)
+        for account in open_accounts(s, [unit.id]).get(unit.id, []) if account.id != mine
+    ], now)
 
 
 # --- closing ----------------------------------------------------------------------------------------
@@ -320,13 +424,9 @@ def close_vote(s: Session, *, vote: Vote, actor: Actor, now: datetime) -> Closed
     vote.state = CLOSED if result.quorum_met else VOID
     vote.closed_at, vote.closed_by_id = now, actor.officer_id
     vote.cast_count, vote.blank_count = result.cast, result.blank
-    vote.outcome = json.dumps({
-        "receipts": sorted(b.receipt for b in ballots) if result.quorum_met else [],
-        "voted": sorted(b.unit_id for b in ballots),
-        "quorum_needed": result.quorum_needed,
-        "threshold_needed": result.threshold_needed,
-        "runoff": list(result.runoff),
-    })
+    vote.outcome = Outcome(receipts=tuple(sorted(b.receipt for b in ballots)) if result.quorum_met else (),
+                           voted=tuple(sorted(b.unit_id for b in ballots)), quorum_needed=result.quorum_needed,
+                           threshold_needed=result.threshold_needed, runoff=tuple(result.runoff)).to_json()
     if result.quorum_met:
         slips = [b.choices for b in ballots]
         secrets.SystemRandom().shuffle(slips)  # stored in random order: no link to who cast them, or when
@@ -347,6 +447,13 @@ def close_vote(s: Session, *, vote: Vote, actor: Actor, now: datetime) -> Closed
         winner = units[next(c.unit_id for c in candidates if c.position == result.selected[0])]
         role_error = _record_role(s, bloc, vote, winner, actor, now)
     return Closed(vote, result, role_error)
+
+
+def close_and_continue(s: Session, *, bloc: Bloc, vote: Vote, actor: Actor,
+                       now: datetime) -> tuple[Closed, Vote | None]:
+    """Closes a vote by hand; closing the head's ballot of an election opens the deputy's."""
+    closed = close_vote(s, vote=vote, actor=actor, now=now)
+    return closed, continue_election(s, bloc=bloc, closed=closed.vote, actor=actor, now=now)
 
 
 def _record_role(s: Session, bloc: Bloc, vote: Vote, winner: Unit, actor: Actor, now: datetime) -> str | None:
@@ -376,7 +483,7 @@ def start_runoff(s: Session, *, bloc: Bloc, vote: Vote, closes_at: datetime | No
         raise UserError("vote.unknown", id=vote.id)
     if vote.state == OPEN:
         raise UserError("runoff.still_open", id=vote.id)
-    proposal = list(outcome(vote).get("runoff", []))  # type: ignore[call-overload]
+    proposal = list(outcome(vote).runoff)
     if vote.state != CLOSED or not proposal:
         raise UserError("runoff.nothing", id=vote.id)
     if any(r.state in (OPEN, CLOSED) for r in runoffs_of(s, vote.id)):
@@ -425,7 +532,7 @@ def elect_next(s: Session, *, bloc: Bloc, term_year: int, closes_at: datetime | 
         assert deputy is not None
         raise UserError("elect.done", year=term_year, head=head.code, deputy=deputy.code)  # type: ignore[union-attr]
     last = history[-1] if history else None
-    if last is not None and last.state == CLOSED and outcome(last).get("runoff"):
+    if last is not None and last.state == CLOSED and outcome(last).runoff:
         raise UserError("elect.needs_runoff", id=last.id, role=Ref(f"role.{kind}"))
     if head is not None:
         candidates = [u for u in candidates if u.id != head.id]

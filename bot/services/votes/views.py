@@ -13,13 +13,15 @@ from fractions import Fraction
 from sqlmodel import Session
 
 from bot.i18n import t
-from bot.ports import Button
-from bot.services.votes.rules import share_words
+from bot.ports import Button, OutMessage, callback_data
+from bot.services.votes.rules import BlocRules, share_words
 from bot.services.votes.service import (
     AWARD,
     BALLOT_PREFIX,
     CLOSED,
     OPEN,
+    BallotSeat,
+    Cast,
     electorate,
     outcome,
     rules_snapshot,
@@ -28,7 +30,7 @@ from bot.services.votes.service import (
 from bot.services.votes.tally import BASE_CAST, Share, percent_text
 from bot.timefmt import fmt_datetime
 from storage.models import Bloc, Unit, Vote, VoteCandidate
-from storage.queries.votes import candidates_of, units_by_ids, voted_unit_ids, votes_of_topic
+from storage.queries.votes import ballot_of_unit, candidates_of, units_by_ids, voted_unit_ids, votes_of_topic
 
 
 def vote_title(vote: Vote, lang: str) -> str:
@@ -76,7 +78,7 @@ def closing_line(vote: Vote, bloc: Bloc, lang: str) -> str:
 def turnout(s: Session, vote: Vote) -> tuple[list[Unit], list[Unit]]:
     """(units that voted, units that have not), in code order: turnout only, never choices."""
     assert vote.id is not None
-    voted_ids = set(outcome(vote).get("voted", []) if vote.state != OPEN else voted_unit_ids(s, vote.id))  # type: ignore[call-overload]
+    voted_ids = set(outcome(vote).voted if vote.state != OPEN else voted_unit_ids(s, vote.id))
     units = units_by_ids(s, electorate(vote))
     ordered = sorted(units.values(), key=lambda u: u.code)
     return [u for u in ordered if u.id in voted_ids], [u for u in ordered if u.id not in voted_ids]
@@ -150,7 +152,7 @@ def results_text(s: Session, vote: Vote, lang: str, role_error: str | None = Non
     cast = vote.cast_count or 0
     if vote.state != CLOSED:
         return t(lang, "results.void", id=vote.id, title=title, when=when, cast=cast, members=vote.members,
-                 needed=result.get("quorum_needed"), units=codes(voted) or "—",
+                 needed=result.quorum_needed, units=codes(voted) or "—",
                  share=share_words(Share.parse(str(rules_snapshot(vote)["quorum"])), lang))
     candidates = candidates_of(s, vote.id)
     units = units_by_ids(s, [c.unit_id for c in candidates])
@@ -167,7 +169,7 @@ def results_text(s: Session, vote: Vote, lang: str, role_error: str | None = Non
     lines += [_count_line(vote, c, units[c.unit_id], lang) for c in ranked]
     selected = [units[c.unit_id] for c in ranked if c.selected]
     tied = [units[c.unit_id] for c in ranked if c.tied]
-    runoff = [units[c.unit_id] for c in candidates if c.position in result.get("runoff", [])]  # type: ignore[operator]
+    runoff = [units[c.unit_id] for c in candidates if c.position in result.runoff]
     if vote.kind == AWARD:
         lines.append(t(lang, "results.selected", quota=vote.quota, units="; ".join(unit_line(u) for u in selected))
                      if selected else t(lang, "results.none_selected"))
@@ -193,7 +195,7 @@ def results_text(s: Session, vote: Vote, lang: str, role_error: str | None = Non
             lines.append(t(lang, "results.runoff_needed", role=role, units=codes(runoff), id=vote.id))
         else:
             lines.append(t(lang, "results.nobody", role=role, year=vote.term_year))
-    receipts = list(result.get("receipts", []))  # type: ignore[call-overload]
+    receipts = list(result.receipts)
     lines.append(t(lang, "results.receipts", count=len(receipts), codes=", ".join(receipts)))
     lines.append(t(lang, "results.voted", units=codes(voted)))
     return "\n".join(lines)
@@ -211,3 +213,120 @@ def reminder_group_text(s: Session, vote: Vote, waiting: list[Unit], handles: di
 def reminder_private_text(vote: Vote, unit: Unit, lang: str, bloc: Bloc, when: datetime | None) -> str:
     return t(lang, "vote.remind_private", id=vote.id, title=vote_title(vote, lang), code=unit.code,
              when=fmt_datetime(when, bloc.timezone) if when else "")
+
+
+def render_live(s: Session, vote_id: int) -> OutMessage | None:
+    """The live post of a vote (its turnout kept up to date), in the bloc's language."""
+    vote = s.get(Vote, vote_id)
+    bloc = s.get(Bloc, vote.bloc_id) if vote is not None else None
+    if vote is None or bloc is None:
+        return None
+    return OutMessage(post_text(s, vote, bloc.language), buttons=vote_buttons(vote, bloc.language))
+
+
+# --- /results: every vote of a year, one line each -------------------------------------------------
+
+def _result_line(s: Session, vote: Vote, lang: str) -> str:
+    assert vote.id is not None
+    title = vote_title(vote, lang)
+    if vote.state == OPEN:
+        voted = len(voted_unit_ids(s, vote.id))
+        return t(lang, "results.item_open", id=vote.id, title=title, voted=voted, members=vote.members)
+    if vote.state != CLOSED:
+        return t(lang, "results.item_void", id=vote.id, title=title, cast=vote.cast_count or 0, members=vote.members)
+    candidates = candidates_of(s, vote.id)
+    units = units_by_ids(s, [c.unit_id for c in candidates])
+    base = vote.cast_count if vote.kind != AWARD else vote.members
+    parts = [f"✅ {units[c.unit_id].code} ({c.approvals}/{base})" for c in candidates if c.selected]
+    tied = [f"{units[c.unit_id].code} ({c.approvals}/{base})" for c in candidates if c.tied]
+    if tied:
+        parts.append(t(lang, "results.item_tied", units=", ".join(tied)))
+    runoff = outcome(vote).runoff
+    if not parts and runoff and vote.kind != AWARD:
+        parts.append(t(lang, "results.item_runoff", units=", ".join(
+            units[c.unit_id].code for c in candidates if c.position in runoff)))
+    return t(lang, "results.item", id=vote.id, title=title, result="; ".join(parts) or t(lang, "results.item_none"))
+
+
+def year_results_text(s: Session, bloc: Bloc, votes: list[Vote], year: int, lang: str) -> str:
+    if not votes:
+        return t(lang, "results.empty", year=year)
+    lines = [t(lang, "results.year_head", bloc=bloc.name, year=year)]
+    lines += [_result_line(s, v, lang) for v in votes]
+    lines.append(t(lang, "results.year_foot"))
+    return "\n".join(lines)
+
+
+# --- the private ballot ---------------------------------------------------------------------------------
+
+def ballot_message(s: Session, place: BallotSeat, mask: int, lang: str, *, typed: bool) -> OutMessage:
+    """The unit's ballot: buttons that tick candidates (the ticks travel as a bitmask in the callback
+    data, never stored), or, on a text-only platform (``typed``), numbered lines answered with numbers."""
+    vote, unit = place.vote, place.unit
+    assert vote.id is not None and unit.id is not None
+    how = t(lang, "ballot.how_typed", quota=vote.quota, example=_example(place), id=vote.id) if typed \
+        else t(lang, "ballot.how", quota=vote.quota)
+    lines = [t(lang, "ballot.head", id=vote.id, title=vote_title(vote, lang)),
+             t(lang, "ballot.unit", unit=unit_line(unit)),
+             how,
+             closing_line(vote, place.bloc, lang)]
+    existing = ballot_of_unit(s, vote.id, unit.id)
+    if existing is not None:
+        lines.append(t(lang, "ballot.already", when=fmt_datetime(existing.cast_at, place.bloc.timezone),
+                       receipt=existing.receipt))
+    if len(place.offered) < len(place.candidates):
+        lines.append(t(lang, "ballot.no_self", code=unit.code))
+    lines.append(t(lang, "ballot.secret"))
+    if typed:
+        # The numbers the officer answers ("2 5") complete /phieu <id>, validated like the typed command.
+        lines += [f"{c.position}. {unit_line(place.units[c.unit_id])}" for c in place.offered]
+        return OutMessage("\n".join(lines), numbered_reply=f"/phieu {vote.id}")
+    lines.append(t(lang, "ballot.typed", id=vote.id))
+    rows = []
+    for c in place.offered:
+        mark = "☑️" if mask >> (c.position - 1) & 1 else "⬜"
+        rows.append([Button(f"{mark} {c.position}. {unit_line(place.units[c.unit_id])}"[:60],
+                            data=callback_data(BALLOT_PREFIX, vote.id, f"{mask:x}", f"t{c.position}"))])
+    ticked = bin(mask).count("1")
+    label = t(lang, "ballot.btn_send", count=ticked, quota=vote.quota) if ticked else t(lang, "ballot.btn_send_blank")
+    rows.append([Button(label, data=callback_data(BALLOT_PREFIX, vote.id, f"{mask:x}", "s"))])
+    return OutMessage("\n".join(lines), buttons=rows)
+
+
+def _example(place: BallotSeat) -> str:
+    """An answer that is valid on this ballot, for its how-to line: one number, or two with a quota."""
+    offered = [c.position for c in place.offered]
+    if not offered:
+        return "1"
+    first = offered[1] if len(offered) > 2 else offered[0]
+    if place.vote.quota < 2 or len(offered) < 2:
+        return str(first)
+    return f"{first} {offered[-1]}"
+
+
+def receipt_message(place: BallotSeat, cast: Cast, lang: str, *, buttons: bool) -> OutMessage:
+    vote = place.vote
+    text = t(lang, "ballot.received", id=vote.id, title=vote_title(vote, lang), code=place.unit.code,
+             when=fmt_datetime(cast.at, place.bloc.timezone), receipt=cast.receipt)
+    if cast.replaced:
+        text += "\n" + t(lang, "ballot.replaced_note")
+    again = [[Button(t(lang, "ballot.btn_again"), data=callback_data(BALLOT_PREFIX, vote.id, "0", "n"))]]
+    return OutMessage(text, buttons=again if buttons else [])
+
+
+# --- /vote_rules ----------------------------------------------------------------------------------------
+
+def rules_text(rules: BlocRules, bloc: Bloc, members: int, lang: str) -> str:
+    yes_no = {True: t(lang, "rules.yes"), False: t(lang, "rules.no")}
+    return "\n".join([
+        t(lang, "rules.header", bloc=bloc.name),
+        t(lang, "rules.quorum", share=share_words(rules.quorum, lang), members=members,
+          needed=rules.quorum.needed(members)),
+        t(lang, "rules.threshold", share=share_words(rules.threshold, lang), members=members,
+          needed=rules.threshold.needed(members)),
+        t(lang, "rules.election", share=share_words(rules.election, lang)),
+        t(lang, "rules.self_vote", value=yes_no[rules.self_vote]),
+        t(lang, "rules.exclude", value=yes_no[rules.exclude_higher]),
+        "",
+        t(lang, "rules.help"),
+    ])
