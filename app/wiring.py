@@ -1,4 +1,5 @@
-"""Building the core and running it on the configured platforms."""
+"""All wiring in one place: the core, the handlers' registry, the scheduler and the platform adapters,
+and running them until the process is told to stop."""
 
 from __future__ import annotations
 
@@ -9,9 +10,16 @@ import signal
 import sys
 from typing import Protocol, TextIO
 
+from adapters.console import ConsoleChat
+from adapters.telegram.adapter import TelegramAdapter
+from adapters.zalo.adapter import ZaloAdapter
 from bot.clock import Clock
 from bot.config import Settings
 from bot.core import Core
+from handlers.dispatch import Dispatcher
+from handlers.features import build_registry
+from scheduler.engine import ReminderEngine
+from scheduler.runtime import SchedulerRuntime
 from storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -31,10 +39,7 @@ def build_core(settings: Settings | None = None, clock: Clock | None = None) -> 
     return Core(settings, db, clock)
 
 
-def build_dispatcher(core: Core):  # noqa: ANN201 - handlers.dispatch.Dispatcher, imported lazily
-    from handlers.dispatch import Dispatcher
-    from handlers.features import build_registry
-
+def build_dispatcher(core: Core) -> Dispatcher:
     return Dispatcher(core, build_registry())
 
 
@@ -47,11 +52,8 @@ async def _wait_for_stop() -> None:
     await stop.wait()
 
 
-def build_scheduler(core: Core, dispatcher) -> Component:  # noqa: ANN001 - a handlers.dispatch.Dispatcher
+def build_scheduler(core: Core, dispatcher: Dispatcher) -> Component:
     """The reminder engine with every feature's sources, driven by one APScheduler job."""
-    from scheduler.engine import ReminderEngine
-    from scheduler.runtime import SchedulerRuntime
-
     registry = dispatcher.registry
     engine = ReminderEngine(core, registry.reminder_sources, registry.live_renderers)
     return SchedulerRuntime(engine, interval_seconds=core.settings.khoibot_tick_seconds)
@@ -69,17 +71,13 @@ async def _run_components(components: list[Component], until: asyncio.Future | a
             await component.stop()
 
 
-def build_platforms(core: Core, dispatcher, *, zalo_webhook: bool = False) -> list[Component]:  # noqa: ANN001
+def build_platforms(core: Core, dispatcher: Dispatcher, *, zalo_webhook: bool = False) -> list[Component]:
     """An adapter for every platform whose token is configured: Telegram, Zalo, or both at once
     (one process, one database, one scheduler; a bloc may have officers on both)."""
     components: list[Component] = []
     if core.settings.token():
-        from adapters.telegram.adapter import TelegramAdapter
-
         components.append(TelegramAdapter(core, dispatcher))
     if core.settings.zalo_token():
-        from adapters.zalo.adapter import ZaloAdapter
-
         components.append(ZaloAdapter(core, dispatcher, webhook=zalo_webhook))
     return components
 
@@ -94,8 +92,6 @@ async def run_platforms(core: Core, *, zalo_webhook: bool = False) -> None:
 
 async def run_console(core: Core, stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> None:
     """The console chat with the same scheduler, so reminders appear in it too."""
-    from adapters.console import ConsoleChat
-
     dispatcher = build_dispatcher(core)
     chat = ConsoleChat(core, dispatcher, out=out)
     await _run_components([build_scheduler(core, dispatcher)], asyncio.ensure_future(chat.run(stdin)))

@@ -1,52 +1,337 @@
-"""Texts of award nominations and elections by secret ballot: /awards, /vote_rules, /vote, the ballot,
-closing, results, minutes, /elect and /handover."""
+"""Texts of secret ballots: /vote_rules, the group post, the guided /vote, the private ballot, closing,
+results, minutes, /elect and /handover."""
+
+_FORM_VI = "/vote <tên hoặc số danh hiệu> | <dd/mm/yyyy hh:mm hoặc tay> [| MÃ1,MÃ2,...]"
+_FORM_EN = "/vote <award name or number> | <dd/mm/yyyy hh:mm or hand> [| CODE1,CODE2,...]"
 
 MESSAGES: dict[str, dict[str, str]] = {
     # --- command menu ---------------------------------------------------------------------------
-    "cmd.awards": {"vi": "Danh hiệu thi đua của khối, chỉ tiêu, thứ bậc", "en": "The bloc's awards, quotas and ranks"},
-    "args.awards": {"vi": "[them|chitieu|vitri|xoa ...]", "en": "[add|quota|move|remove ...]"},
+    "cmd.vote": {"vi": "Mở bỏ phiếu kín bình xét, suy tôn danh hiệu", "en": "Open a secret ballot for an award"},
+    "args.vote": {"vi": "[danh hiệu | thời gian đóng hoặc tay | MÃ,...]", "en": "[award | closing time or hand | CODE,...]"},
+    "cmd.phieu": {"vi": "Bỏ phiếu bằng cách gõ số (chat riêng)", "en": "Cast a ballot by typing numbers (private chat)"},
+    "args.phieu": {"vi": "<#số phiếu> <số> [số ...] | trắng", "en": "<#vote> <number> [number ...] | blank"},
+    "cmd.vote_close": {"vi": "Đóng phiếu và công bố kết quả", "en": "Close a vote and publish the results"},
+    "args.vote_close": {"vi": "<#số phiếu>", "en": "<#vote>"},
+    "cmd.vote_runoff": {"vi": "Bầu lại giữa các đơn vị bằng phiếu", "en": "Run-off among the tied units"},
+    "args.vote_runoff": {"vi": "<#số phiếu> [| thời gian đóng]", "en": "<#vote> [| closing time]"},
+    "cmd.results": {"vi": "Kết quả bỏ phiếu của năm", "en": "The year's vote results"},
+    "args.results": {"vi": "[năm]", "en": "[year]"},
+    "cmd.vote_minutes": {"vi": "Biên bản kiểm phiếu (.docx và .csv)", "en": "Minutes of the count (.docx and .csv)"},
+    "args.vote_minutes": {"vi": "<#số phiếu>", "en": "<#vote>"},
+    # --- the group post ---------------------------------------------------------------------------
+    "vote.title_award": {"vi": "{name} (năm {year})", "en": "{name} ({year})"},
+    "vote.title_role": {"vi": "{role} năm {year}", "en": "{role} of {year}"},
+    "vote.round": {"vi": " — bầu lại (vòng {round}, sau phiếu #{of})", "en": " — run-off (round {round}, after vote #{of})"},
+    "vote.post_head_award": {
+        "vi": "🗳 BỎ PHIẾU KÍN #{id} — bình xét, suy tôn: {title}{round}",
+        "en": "🗳 SECRET BALLOT #{id} — nomination: {title}{round}",
+    },
+    "vote.post_head_role": {
+        "vi": "🗳 BỎ PHIẾU KÍN #{id} — bầu {title}{round}",
+        "en": "🗳 SECRET BALLOT #{id} — election of the {title}{round}",
+    },
+    "vote.post_quota": {
+        "vi": "Chỉ tiêu: {quota} đơn vị. Mỗi đơn vị đánh dấu tối đa {quota} đơn vị (không đánh dấu = phiếu trắng).",
+        "en": "Quota: {quota} unit(s). Each unit ticks at most {quota} (none = a blank ballot).",
+    },
+    "vote.post_one_choice": {
+        "vi": "Mỗi đơn vị chọn 1 đơn vị (không chọn = phiếu trắng).",
+        "en": "Each unit picks one unit (none = a blank ballot).",
+    },
+    "vote.post_candidates": {"vi": "Danh sách bầu ({count} đơn vị):", "en": "Candidates ({count} units):"},
+    "vote.post_excluded": {
+        "vi": "Không có tên vì đã được suy tôn danh hiệu cao hơn năm nay: {units}",
+        "en": "Left off as already selected for a higher award this year: {units}",
+    },
+    "vote.rule_quorum": {
+        "vi": "• Hợp lệ khi {share} số đơn vị thành viên bỏ phiếu: ít nhất {needed} trong {members} đơn vị.",
+        "en": "• Valid when {share} of the member units vote: at least {needed} of {members}.",
+    },
+    "vote.rule_threshold": {
+        "vi": "• Được chọn khi được {share} tổng số đơn vị thành viên đồng ý: ít nhất {needed} phiếu trong {members} đơn vị; lấy từ cao xuống đến đủ chỉ tiêu, bằng phiếu ở suất cuối thì bầu lại.",
+        "en": "• Selected with the approval of {share} of all member units: at least {needed} of {members}; the top fill the quota, a tie for the last seat goes to a run-off.",
+    },
+    "vote.rule_election": {
+        "vi": "• Trúng cử khi được nhiều phiếu nhất và {share} số phiếu bầu (kể cả phiếu trắng); không ai đạt hoặc hòa thì bầu lại giữa những đơn vị cao phiếu nhất.",
+        "en": "• Elected with the most votes and {share} of the ballots cast (blank included); otherwise, or on a tie, a run-off between the top ones.",
+    },
+    "vote.rule_plurality": {
+        "vi": "• Vòng bầu lại: đơn vị được nhiều phiếu nhất trúng cử; hòa phiếu thì bầu lại tiếp.",
+        "en": "• Run-off: the most votes wins; a tie goes to another run-off.",
+    },
+    "vote.rule_self_yes": {"vi": "• Đơn vị được bỏ phiếu cho chính mình.", "en": "• A unit may vote for itself."},
+    "vote.rule_self_no": {
+        "vi": "• Đơn vị không bỏ phiếu cho chính mình (phiếu của mỗi đơn vị không có tên đơn vị đó).",
+        "en": "• A unit may not vote for itself (its own name is left off its ballot).",
+    },
+    "vote.closes_at": {"vi": "⏰ Đóng phiếu lúc {when}.", "en": "⏰ Closes at {when}."},
+    "vote.closes_by_hand": {
+        "vi": "⏰ Trưởng khối hoặc Phó trưởng khối đóng phiếu bằng lệnh /vote_close {id}.",
+        "en": "⏰ The head or deputy closes it with /vote_close {id}.",
+    },
+    "vote.turnout": {"vi": "Đã bỏ phiếu: {voted}/{members} đơn vị", "en": "Voted: {voted}/{members} units"},
+    "vote.turnout_voted": {"vi": "✔️ Đã bỏ phiếu: {units}", "en": "✔️ Voted: {units}"},
+    "vote.turnout_waiting": {"vi": "⏳ Chưa bỏ phiếu: {units}", "en": "⏳ Not yet: {units}"},
+    "vote.post_secret": {
+        "vi": "Phiếu kín: chỉ công bố số phiếu sau khi đóng; không ai, kể cả Trưởng khối, biết đơn vị nào chọn ai. Cán bộ của đơn vị bấm «🗳 Bỏ phiếu» để mở phiếu trong chat riêng với bot (hoặc gõ /phieu {id} trong chat riêng). Mỗi đơn vị một phiếu; gửi lại thì phiếu sau thay phiếu trước.",
+        "en": "Secret ballot: counts are published only after closing; nobody, the head included, learns who chose whom. A unit's officer presses «🗳 Vote» to open the ballot in a private chat with the bot (or types /phieu {id} there). One ballot per unit; sending again replaces it.",
+    },
+    "vote.post_closed": {
+        "vi": "🔒 Đã đóng phiếu lúc {when}. Kết quả: /results, biên bản: /vote_minutes {id}.",
+        "en": "🔒 Closed at {when}. Results: /results, minutes: /vote_minutes {id}.",
+    },
+    "vote.post_void": {
+        "vi": "🔒 Đã đóng lúc {when}: không đủ số đơn vị bỏ phiếu, cuộc bỏ phiếu không có giá trị.",
+        "en": "🔒 Closed at {when}: too few units voted, the vote is void.",
+    },
+    "vote.btn_vote": {"vi": "🗳 Bỏ phiếu", "en": "🗳 Vote"},
+    "vote.remind_group": {
+        "vi": "⏰ Nhắc bỏ phiếu #{id} — {title}: còn {count}/{members} đơn vị chưa bỏ phiếu: {units}. Phiếu đóng lúc {when}. Bấm «🗳 Bỏ phiếu» hoặc gõ /phieu {id} trong chat riêng với bot.",
+        "en": "⏰ Vote #{id} — {title}: {count}/{members} units have not voted: {units}. It closes at {when}. Press «🗳 Vote» or type /phieu {id} in a private chat with the bot.",
+    },
+    "vote.remind_private": {
+        "vi": "⏰ Đơn vị {code} chưa bỏ phiếu #{id} — {title}; phiếu đóng lúc {when}. Gõ /phieu {id} để mở phiếu.",
+        "en": "⏰ Unit {code} has not voted in #{id} — {title}; it closes at {when}. Type /phieu {id} to open the ballot.",
+    },
+    # --- /vote errors -------------------------------------------------------------------------------
+    "vote.usage": {
+        "vi": "Cách dùng: /vote (chọn bằng nút) hoặc một dòng:\n" + _FORM_VI + "\nVí dụ: /vote Cờ thi đua của Chính phủ | 20/12/2026 17:00\n/vote 3 | tay | YTE,GDDT,BDT\nXem danh hiệu bằng /awards.",
+        "en": "Usage: /vote (with buttons) or one line:\n" + _FORM_EN + "\nE.g. /vote Government flag | 20/12/2026 17:00\n/vote 3 | hand | YTE,GDDT,BDT\nSee the awards with /awards.",
+    },
+    "vote.no_awards": {"vi": "Khối chưa có danh hiệu nào: thêm bằng /awards them.", "en": "The bloc has no awards: add one with /awards add."},
+    "vote.code_excluded": {
+        "vi": "Đơn vị {code} đã được suy tôn «{award}» năm nay nên không có tên ở danh hiệu thấp hơn (quy chế loaitru, xem /vote_rules).",
+        "en": "Unit {code} was already selected for «{award}» this year, so it is left off lower awards (rule exclude, see /vote_rules).",
+    },
+    "vote.code_unknown": {
+        "vi": "«{code}» không phải đơn vị thành viên năm nay. Xem các mã bằng /units; ghi các mã cách nhau bằng dấu phẩy.",
+        "en": "«{code}» is not a member unit this year. See the codes with /units; separate codes with commas.",
+    },
+    "vote.code_repeated": {"vi": "Mã {code} được ghi hai lần.", "en": "Code {code} is given twice."},
+    "vote.no_members": {"vi": "Khối chưa có đơn vị thành viên: thêm bằng /unit_add.", "en": "The bloc has no member units: add them with /unit_add."},
+    "vote.no_candidates": {"vi": "Danh sách bầu trống: cần ít nhất một đơn vị.", "en": "The candidate list is empty: at least one unit is needed."},
+    "vote.too_many_candidates": {"vi": "Danh sách bầu quá dài (tối đa {max} đơn vị).", "en": "Too many candidates ({max} at most)."},
+    "vote.closes_in_past": {"vi": "Thời gian đóng phiếu đã qua; hãy chọn một thời điểm sắp tới.", "en": "That closing time has passed; pick a time still to come."},
+    "vote.topic_open": {
+        "vi": "Đang có phiếu bầu mở cho «{title}». Đóng phiếu đó trước (/vote_close) hoặc chờ kết quả.",
+        "en": "A vote for «{title}» is already open. Close it first (/vote_close) or wait for its result.",
+    },
+    "vote.unknown": {"vi": "Khối không có phiếu bầu #{id}. Xem các phiếu bằng /results.", "en": "There is no vote #{id} in the bloc. See the votes with /results."},
+    "vote.not_open": {"vi": "Phiếu #{id} đã đóng rồi. Xem kết quả bằng /results.", "en": "Vote #{id} is already closed. See /results."},
+    "vote_close.usage": {"vi": "Cách dùng: /vote_close <#số phiếu>, ví dụ /vote_close 5.", "en": "Usage: /vote_close <#vote>, e.g. /vote_close 5."},
+    "vote_runoff.usage": {
+        "vi": "Cách dùng: /vote_runoff <#số phiếu> [| thời gian đóng hoặc tay], ví dụ /vote_runoff 5 hoặc /vote_runoff 5 | 20/12/2026 16:00.",
+        "en": "Usage: /vote_runoff <#vote> [| closing time or hand], e.g. /vote_runoff 5 or /vote_runoff 5 | 20/12/2026 16:00.",
+    },
+    "runoff.still_open": {"vi": "Phiếu #{id} chưa đóng; đóng bằng /vote_close {id} trước.", "en": "Vote #{id} is still open; close it with /vote_close {id} first."},
+    "runoff.nothing": {
+        "vi": "Phiếu #{id} không có đơn vị nào cần bầu lại (không có bằng phiếu ở suất cuối).",
+        "en": "Vote #{id} has nobody to run off (no tie at the last seat).",
+    },
+    "runoff.exists": {"vi": "Đã có phiếu bầu lại cho #{id}; xem /results.", "en": "A run-off of #{id} already exists; see /results."},
+    # --- the guided /vote flow ----------------------------------------------------------------------
+    "flow.pick_award": {"vi": "🗳 Mở bỏ phiếu kín — bước 1/3: chọn danh hiệu (chỉ tiêu trong ngoặc):", "en": "🗳 Open a secret ballot — step 1/3: pick the award (quota in brackets):"},
+    "flow.pick_candidates": {
+        "vi": "Bước 2/3: danh sách bầu. Mặc định là tất cả {count} đơn vị thành viên có thể đề cử.",
+        "en": "Step 2/3: the candidates. By default all {count} eligible member units.",
+    },
+    "flow.btn_all": {"vi": "Tất cả {count} đơn vị", "en": "All {count} units"},
+    "flow.btn_shortlist": {"vi": "Chọn danh sách rút gọn", "en": "Pick a shortlist"},
+    "flow.shortlist": {"vi": "Bước 2/3: bấm để chọn các đơn vị có tên trong phiếu, rồi bấm «Xong».", "en": "Step 2/3: tick the units on the ballot, then press «Done»."},
+    "flow.btn_done": {"vi": "✔️ Xong ({count} đơn vị)", "en": "✔️ Done ({count} units)"},
+    "flow.empty_shortlist": {"vi": "Hãy chọn ít nhất một đơn vị.", "en": "Pick at least one unit."},
+    "flow.pick_time": {
+        "vi": "Bước 3/3: thời gian đóng phiếu. Chọn một nút, hoặc gõ (trả lời tin này) thời gian, ví dụ 20/12/2026 17:00, hoặc «tay» để đóng bằng tay.",
+        "en": "Step 3/3: the closing time. Press a button, or type (reply to this) a time, e.g. 20/12/2026 17:00, or «hand» to close by hand.",
+    },
+    "flow.in_minutes": {"vi": "{minutes} phút nữa", "en": "In {minutes} min"},
+    "flow.in_hours": {"vi": "{hours} giờ nữa", "en": "In {hours} h"},
+    "flow.today_at": {"vi": "{time} hôm nay", "en": "{time} today"},
+    "flow.tomorrow_at": {"vi": "{time} ngày mai", "en": "{time} tomorrow"},
+    "flow.btn_by_hand": {"vi": "✋ Đóng bằng tay", "en": "✋ Close by hand"},
+    "flow.by_hand": {"vi": "bằng tay (/vote_close)", "en": "by hand (/vote_close)"},
+    "flow.summary": {
+        "vi": "Kiểm tra trước khi mở:\nDanh hiệu: {award} (chỉ tiêu {quota})\nDanh sách bầu ({count}): {units}\nĐóng phiếu: {closing}",
+        "en": "Check before opening:\nAward: {award} (quota {quota})\nCandidates ({count}): {units}\nCloses: {closing}",
+    },
+    "flow.btn_open": {"vi": "✅ Mở bỏ phiếu", "en": "✅ Open the vote"},
+    "flow.btn_cancel": {"vi": "✖️ Huỷ", "en": "✖️ Cancel"},
+    "flow.cancelled": {"vi": "Đã huỷ, chưa mở bỏ phiếu.", "en": "Cancelled; no vote was opened."},
+    "flow.opened": {"vi": "Đã mở phiếu #{id}.", "en": "Vote #{id} is open."},
+    "vote.opened_elsewhere": {
+        "vi": "✅ Đã mở bỏ phiếu #{id} — {title}; thông báo và nút «🗳 Bỏ phiếu» đã gửi tới nhóm của khối (khối không có nhóm thì gửi riêng từng cán bộ).",
+        "en": "✅ Vote #{id} — {title} is open; the post with the «🗳 Vote» button went to the bloc's group (to each officer privately when the bloc has no group).",
+    },
+    "vote.opened_no_group": {
+        "vi": "✅ Đã mở bỏ phiếu #{id} — {title}. Khối không có nhóm chat nên thông báo bỏ phiếu được gửi riêng cho từng cán bộ (bạn cũng nhận một bản để bỏ phiếu cho đơn vị mình).",
+        "en": "✅ Vote #{id} — {title} is open. The bloc has no group chat, so the vote's post goes to each officer privately (you get one too, to vote for your unit).",
+    },
+    "flow.gone": {"vi": "Thao tác này đã hết hiệu lực. Gõ /vote để bắt đầu lại.", "en": "This step has expired. Type /vote to start again."},
+    "flow.not_yours": {"vi": "Chỉ người gõ /vote mới bấm được các nút này.", "en": "Only the person who typed /vote can press these buttons."},
+    # --- the private ballot -------------------------------------------------------------------------
+    "ballot.head": {"vi": "🗳 PHIẾU BẦU KÍN #{id} — {title}", "en": "🗳 SECRET BALLOT #{id} — {title}"},
+    "ballot.unit": {"vi": "Đơn vị bỏ phiếu: {unit}", "en": "Voting unit: {unit}"},
+    "ballot.how": {
+        "vi": "Bấm để đánh dấu tối đa {quota} đơn vị, rồi bấm «Gửi phiếu». Không đánh dấu ai là phiếu trắng (vẫn tính là đã bỏ phiếu).",
+        "en": "Tick at most {quota} unit(s), then press «Send». Ticking nobody is a blank ballot (it still counts as voting).",
+    },
+    "ballot.how_typed": {
+        "vi": "Chọn tối đa {quota} đơn vị trong danh sách dưới đây: trả lời bằng số của đơn vị, ví dụ «{example}». Trả lời là gửi phiếu; trả lời lại trước khi đóng thì phiếu sau thay phiếu trước. Không chọn ai (phiếu trắng, vẫn tính là đã bỏ phiếu): gõ /phieu {id} trắng.",
+        "en": "Choose at most {quota} unit(s) from the list below: answer with their numbers, e.g. «{example}». Answering sends the ballot; answering again before closing replaces it. To choose nobody (a blank ballot, still counted as voting): type /phieu {id} blank.",
+    },
+    "ballot.already": {
+        "vi": "ℹ️ Đơn vị bạn đã có phiếu (gửi lúc {when}, mã {receipt}). Gửi phiếu này sẽ THAY phiếu đó.",
+        "en": "ℹ️ Your unit already has a ballot (sent at {when}, receipt {receipt}). Sending this one REPLACES it.",
+    },
+    "ballot.no_self": {"vi": "Quy chế không cho tự bầu: {code} không có trong phiếu của bạn.", "en": "Self-voting is off: {code} is not on your ballot."},
+    "ballot.secret": {
+        "vi": "🔒 Phiếu kín: bot chỉ đếm số phiếu; không ai, kể cả Trưởng khối, xem được bạn chọn ai.",
+        "en": "🔒 Secret: the bot only counts; nobody, the head included, can see whom you chose.",
+    },
+    "ballot.typed": {
+        "vi": "Gõ cũng được: /phieu {id} <số> [số ...] hoặc /phieu {id} trắng.",
+        "en": "Or type: /phieu {id} <number> [number ...] or /phieu {id} blank.",
+    },
+    "ballot.btn_send": {"vi": "📨 Gửi phiếu ({count}/{quota})", "en": "📨 Send ({count}/{quota})"},
+    "ballot.btn_send_blank": {"vi": "📨 Gửi phiếu trắng", "en": "📨 Send a blank ballot"},
+    "ballot.btn_again": {"vi": "🔁 Bỏ phiếu lại", "en": "🔁 Vote again"},
+    "ballot.received": {
+        "vi": "✅ Đã nhận phiếu của đơn vị {code} cho #{id} — {title}, lúc {when}.\nMã phiếu: {receipt}\nKhi đóng phiếu, danh sách mã phiếu được đếm sẽ có mã này. Đến trước khi đóng, đơn vị có thể bỏ phiếu lại; phiếu sau thay phiếu trước.",
+        "en": "✅ Ballot of unit {code} received for #{id} — {title}, at {when}.\nReceipt: {receipt}\nThe list of counted receipts published at closing will include it. Until closing the unit may vote again; the later ballot replaces the earlier one.",
+    },
+    "ballot.replaced_note": {"vi": "(Phiếu này thay phiếu trước của đơn vị; mã cũ không còn được tính.)", "en": "(This replaces the unit's earlier ballot; the old receipt no longer counts.)"},
+    "ballot.replaced_dm": {
+        "vi": "ℹ️ Phiếu của đơn vị {code} cho #{id} vừa được {name} gửi lại lúc {when}; phiếu trước không còn được tính.",
+        "en": "ℹ️ Unit {code}'s ballot for #{id} was sent again by {name} at {when}; the earlier one no longer counts.",
+    },
+    "ballot.toast_received": {"vi": "Đã nhận phiếu. Mã: {receipt}", "en": "Ballot received. Receipt: {receipt}"},
+    "ballot.private_only": {"vi": "Phiếu bầu chỉ dùng trong chat riêng với bot.", "en": "Ballots work only in a private chat with the bot."},
+    "ballot.no_unit": {
+        "vi": "Bạn không đại diện cho đơn vị thành viên nào của khối tổ chức phiếu #{id}, nên không bỏ phiếu được. Cán bộ đơn vị gõ /join <MÃ> trong nhóm của khối.",
+        "en": "You do not act for a member unit of the bloc holding vote #{id}, so you cannot vote. A unit's officer types /join <CODE> in the bloc's group.",
+    },
+    "ballot.no_unit.nogroup": {
+        "vi": "Bạn không đại diện cho đơn vị thành viên nào của khối tổ chức phiếu #{id}, nên không bỏ phiếu được. Xin Trưởng khối mã mời của đơn vị bạn rồi gõ /join <mã mời>.",
+        "en": "You do not act for a member unit of the bloc holding vote #{id}, so you cannot vote. Ask the bloc head for your unit's invitation code and type /join <code>.",
+    },
+    "ballot.not_elector": {
+        "vi": "Đơn vị của bạn không có trong danh sách đơn vị bỏ phiếu #{id} (chưa là thành viên khi phiếu mở).",
+        "en": "Your unit is not in the electorate of vote #{id} (it was not a member when the vote opened).",
+    },
+    "ballot.closed": {"vi": "Phiếu #{id} đã đóng; không nhận phiếu nữa. Xem kết quả bằng /results.", "en": "Vote #{id} is closed; no more ballots. See /results."},
+    "ballot.repeated": {"vi": "Mỗi số chỉ ghi một lần. Phiếu chưa được ghi nhận.", "en": "Give each number once. Nothing was recorded."},
+    "ballot.not_candidate": {
+        "vi": "Số {number} không có trong phiếu (phiếu có các số từ 1 đến {count}). Phiếu chưa được ghi nhận.",
+        "en": "Number {number} is not on the ballot (numbers 1 to {count}). Nothing was recorded.",
+    },
+    "ballot.self_vote": {"vi": "Quy chế của khối không cho đơn vị tự bỏ phiếu cho mình. Phiếu chưa được ghi nhận.", "en": "The bloc's rules do not let a unit vote for itself. Nothing was recorded."},
+    "ballot.too_many": {
+        "vi": "Chỉ được đánh dấu tối đa {quota} đơn vị; hãy bỏ bớt. Phiếu chưa được ghi nhận.",
+        "en": "At most {quota} unit(s) may be ticked; untick one. Nothing was recorded.",
+    },
+    "ballot.busy": {"vi": "Phiếu của đơn vị vừa được gửi cùng lúc từ nơi khác; hãy thử lại.", "en": "The unit's ballot was being sent elsewhere at the same moment; try again."},
+    "phieu.usage": {
+        "vi": "Cách dùng (trong chat riêng): /phieu <#số phiếu> để xem phiếu; /phieu <#số phiếu> <số> [số ...] để bỏ phiếu cho các đơn vị theo số trên phiếu; /phieu <#số phiếu> trắng để bỏ phiếu trắng. Ví dụ: /phieu 5 2 7",
+        "en": "Usage (private chat): /phieu <#vote> shows the ballot; /phieu <#vote> <number> [number ...] votes for the units with those numbers; /phieu <#vote> blank casts a blank ballot. E.g. /phieu 5 2 7",
+    },
+    # --- results -------------------------------------------------------------------------------------
+    "results.head": {"vi": "📊 KẾT QUẢ KIỂM PHIẾU #{id} — {title}{round}", "en": "📊 RESULTS OF VOTE #{id} — {title}{round}"},
+    "results.turnout": {
+        "vi": "Đóng lúc {when}. Đơn vị thành viên: {members}. Đã bỏ phiếu: {cast} ({percent}), trong đó {blank} phiếu trắng.",
+        "en": "Closed at {when}. Member units: {members}. Voted: {cast} ({percent}), of which {blank} blank.",
+    },
+    "results.base_members": {"vi": "Số phiếu đồng ý (tỷ lệ trên tổng số đơn vị thành viên):", "en": "Approvals (share of all member units):"},
+    "results.base_cast": {"vi": "Số phiếu bầu (tỷ lệ trên số phiếu đã bỏ):", "en": "Votes (share of ballots cast):"},
+    "results.line": {"vi": "{position}. {unit}: {count} phiếu ({percent}){mark}", "en": "{position}. {unit}: {count} ({percent}){mark}"},
+    "results.selected": {"vi": "✅ Được suy tôn (chỉ tiêu {quota}): {units}", "en": "✅ Selected (quota {quota}): {units}"},
+    "results.none_selected": {"vi": "Không đơn vị nào đạt ngưỡng.", "en": "No unit reached the threshold."},
+    "results.tied": {
+        "vi": "⚖️ Bằng phiếu ở suất cuối: {units} — còn {seats} suất; Trưởng khối mở bầu lại giữa các đơn vị này: /vote_runoff {id}",
+        "en": "⚖️ Tied for the last seat: {units} — {seats} seat(s) left; the head opens a run-off among them: /vote_runoff {id}",
+    },
+    "results.elected": {"vi": "✅ Trúng cử {role} năm {year}: {unit}", "en": "✅ Elected {role} of {year}: {unit}"},
+    "results.deputy_opened": {
+        "vi": "Tiếp theo: bầu Phó trưởng khối — phiếu #{id} đã mở ngay bên dưới (không có đơn vị vừa trúng cử Trưởng khối). Vai trò có hiệu lực từ 01/01/{year}, hoặc ngay khi Trưởng khối đương nhiệm bàn giao bằng /handover {year}.",
+        "en": "Next: the deputy — ballot #{id} is open just below (without the unit elected head). Roles take effect on 01/01/{year}, or at once when the outgoing head hands over with /handover {year}.",
+    },
+    "results.next_deputy": {
+        "vi": "Tiếp theo: bầu Phó trưởng khối — Trưởng khối hoặc Phó trưởng khối gõ /elect {year}. Vai trò có hiệu lực từ 01/01/{year}, hoặc ngay khi Trưởng khối đương nhiệm bàn giao bằng /handover {year}.",
+        "en": "Next: the deputy — the head or deputy types /elect {year}. Roles take effect on 01/01/{year}, or at once when the outgoing head hands over with /handover {year}.",
+    },
+    "results.roles_recorded": {
+        "vi": "Đã ghi Trưởng khối, Phó trưởng khối năm {year} (xem /units). Có hiệu lực từ 01/01/{year}, hoặc ngay khi Trưởng khối đương nhiệm bàn giao bằng /handover {year}.",
+        "en": "The head and deputy of {year} are recorded (see /units). They take effect on 01/01/{year}, or at once when the outgoing head hands over with /handover {year}.",
+    },
+    "results.role_error": {"vi": "⚠️ Chưa ghi được vai trò: {error}", "en": "⚠️ The role could not be recorded: {error}"},
+    "results.runoff_needed": {
+        "vi": "Chưa đơn vị nào trúng cử {role}. Bầu lại giữa: {units} — gõ /vote_runoff {id}",
+        "en": "Nobody was elected {role}. Run-off between: {units} — type /vote_runoff {id}",
+    },
+    "results.nobody": {
+        "vi": "Chưa đơn vị nào trúng cử {role}; không có phiếu cho đơn vị nào. Gõ /elect {year} để bầu lại.",
+        "en": "Nobody was elected {role}; no unit received a vote. Type /elect {year} to vote again.",
+    },
+    "results.receipts": {
+        "vi": "🧾 Mã các phiếu đã được đếm ({count}): {codes}\nMỗi đơn vị kiểm tra mã phiếu của mình có trong danh sách.",
+        "en": "🧾 Receipts of the counted ballots ({count}): {codes}\nEach unit checks that its receipt is listed.",
+    },
+    "results.voted": {"vi": "Đơn vị đã bỏ phiếu: {units}", "en": "Units that voted: {units}"},
+    "results.void": {
+        "vi": "📊 PHIẾU #{id} — {title}: KHÔNG CÓ GIÁ TRỊ\nĐóng lúc {when}. Chỉ {cast}/{members} đơn vị bỏ phiếu; quy chế cần {share} số đơn vị thành viên, tức ít nhất {needed} đơn vị. Không kiểm phiếu, không đơn vị nào được chọn; các phiếu đã gửi bị huỷ. Trưởng khối có thể mở lại bằng /vote.\nĐơn vị đã bỏ phiếu: {units}",
+        "en": "📊 VOTE #{id} — {title}: VOID\nClosed at {when}. Only {cast}/{members} units voted; the rules need {share} of the member units, i.e. at least {needed}. Nothing was counted, nobody selected; the ballots were discarded. The head may open it again with /vote.\nUnits that voted: {units}",
+    },
+    "results.year_head": {"vi": "📊 Kết quả bỏ phiếu của khối «{bloc}» năm {year}:", "en": "📊 Votes of bloc «{bloc}» in {year}:"},
+    "results.item": {"vi": "#{id} {title}: {result}", "en": "#{id} {title}: {result}"},
+    "results.item_open": {"vi": "#{id} {title}: đang mở, đã bỏ phiếu {voted}/{members}", "en": "#{id} {title}: open, {voted}/{members} voted"},
+    "results.item_void": {"vi": "#{id} {title}: không có giá trị ({cast}/{members} bỏ phiếu)", "en": "#{id} {title}: void ({cast}/{members} voted)"},
+    "results.item_tied": {"vi": "⚖️ bằng phiếu: {units}", "en": "⚖️ tied: {units}"},
+    "results.item_runoff": {"vi": "bầu lại giữa {units}", "en": "run-off between {units}"},
+    "results.item_none": {"vi": "không đơn vị nào được chọn", "en": "nobody selected"},
+    "results.year_foot": {"vi": "Chi tiết và biên bản: /vote_minutes <#số phiếu>.", "en": "Details and minutes: /vote_minutes <#vote>."},
+    "results.empty": {"vi": "Năm {year} khối chưa có cuộc bỏ phiếu nào.", "en": "The bloc held no votes in {year}."},
+    # --- minutes --------------------------------------------------------------------------------------
+    "vote_minutes.usage": {"vi": "Cách dùng: /vote_minutes <#số phiếu>, ví dụ /vote_minutes 5.", "en": "Usage: /vote_minutes <#vote>, e.g. /vote_minutes 5."},
+    "minutes.still_open": {"vi": "Phiếu #{id} chưa đóng; biên bản kiểm phiếu chỉ có sau khi đóng.", "en": "Vote #{id} is still open; the minutes exist only after closing."},
+    "minutes.caption": {"vi": "📄 Biên bản kiểm phiếu #{id} — {title}", "en": "📄 Minutes of the count #{id} — {title}"},
+    "minutes.caption_csv": {"vi": "📄 Số liệu kiểm phiếu #{id} (CSV)", "en": "📄 Count data #{id} (CSV)"},
+    "minutes.title": {"vi": "BIÊN BẢN KIỂM PHIẾU", "en": "MINUTES OF THE COUNT"},
+    "minutes.bloc": {"vi": "Khối thi đua", "en": "Emulation bloc"},
+    "minutes.vote": {"vi": "Nội dung bỏ phiếu", "en": "Vote"},
+    "minutes.runoff_of": {"vi": "bầu lại sau phiếu #{id}", "en": "run-off after vote #{id}"},
+    "minutes.quota": {"vi": "Chỉ tiêu", "en": "Quota"},
+    "minutes.opened": {"vi": "Mở phiếu", "en": "Opened"},
+    "minutes.closed": {"vi": "Đóng phiếu", "en": "Closed"},
+    "minutes.closed_on_time": {"vi": "đóng tự động đúng giờ", "en": "closed automatically on time"},
+    "minutes.members": {"vi": "Đơn vị thành viên", "en": "Member units"},
+    "minutes.turnout": {"vi": "Số phiếu thu về", "en": "Ballots cast"},
+    "minutes.blank": {"vi": "{blank} phiếu trắng", "en": "{blank} blank"},
+    "minutes.voted": {"vi": "Đơn vị đã bỏ phiếu", "en": "Units that voted"},
+    "minutes.not_voted": {"vi": "Đơn vị không bỏ phiếu", "en": "Units that did not vote"},
+    "minutes.validity": {"vi": "Giá trị", "en": "Validity"},
+    "minutes.valid": {"vi": "hợp lệ (đủ túc số)", "en": "valid (quorum met)"},
+    "minutes.void": {"vi": "không có giá trị (cần ít nhất {needed} đơn vị bỏ phiếu)", "en": "void (at least {needed} units had to vote)"},
+    "minutes.rules": {"vi": "Quy chế áp dụng", "en": "Rules applied"},
+    "minutes.counts": {"vi": "Kết quả kiểm phiếu", "en": "Count"},
+    "minutes.col_number": {"vi": "Số", "en": "No."},
+    "minutes.col_code": {"vi": "Mã", "en": "Code"},
+    "minutes.col_unit": {"vi": "Đơn vị", "en": "Unit"},
+    "minutes.col_count": {"vi": "Số phiếu", "en": "Votes"},
+    "minutes.col_share": {"vi": "Tỷ lệ", "en": "Share"},
+    "minutes.col_result": {"vi": "Kết quả", "en": "Result"},
+    "minutes.selected": {"vi": "được chọn", "en": "selected"},
+    "minutes.tied": {"vi": "bằng phiếu, bầu lại", "en": "tied, run-off"},
+    "minutes.not_selected": {"vi": "không được chọn", "en": "not selected"},
+    "minutes.selected_units": {"vi": "Đơn vị được chọn", "en": "Selected units"},
+    "minutes.tied_units": {"vi": "Bằng phiếu ở suất cuối (bầu lại)", "en": "Tied for the last seat (run-off)"},
+    "minutes.receipts": {"vi": "Mã phiếu đã được đếm ({count})", "en": "Receipts of counted ballots ({count})"},
+    "minutes.secrecy": {
+        "vi": "Bỏ phiếu kín qua KhốiBot: mỗi đơn vị một phiếu, phiếu sau thay phiếu trước; sau khi đóng, phiếu được lưu ẩn danh theo thứ tự ngẫu nhiên, không gắn với đơn vị.",
+        "en": "Secret ballot through KhốiBot: one ballot per unit, a later one replaces the earlier; after closing, ballots are kept anonymously in random order, linked to no unit.",
+    },
+    "minutes.sign_counter": {"vi": "TỔ KIỂM PHIẾU\n(ký, ghi rõ họ tên)", "en": "VOTE COUNTERS\n(signature, full name)"},
+    "minutes.sign_head": {"vi": "TRƯỞNG KHỐI\n(ký, ghi rõ họ tên)", "en": "BLOC HEAD\n(signature, full name)"},
     "cmd.vote_rules": {"vi": "Quy chế bỏ phiếu: túc số, ngưỡng, tự bầu", "en": "Voting rules: quorum, threshold, self-vote"},
     "args.vote_rules": {"vi": "[tucso|nguong|bau|tubau|loaitru <giá trị>]", "en": "[quorum|threshold|election|self|exclude <value>]"},
-    # --- /awards ------------------------------------------------------------------------------------
-    "awards.header": {
-        "vi": "🏅 Danh hiệu thi đua của khối «{bloc}» (từ cao xuống thấp):",
-        "en": "🏅 Awards of bloc «{bloc}» (highest first):",
-    },
-    "awards.line": {"vi": "{index}. {name} — chỉ tiêu {quota} đơn vị", "en": "{index}. {name} — quota {quota} unit(s)"},
-    "awards.empty": {"vi": "(chưa có danh hiệu nào)", "en": "(no awards yet)"},
-    "awards.help": {
-        "vi": "Trưởng khối, Phó trưởng khối sửa danh sách:\n/awards them <tên> | <chỉ tiêu> [| <vị trí>]\n/awards chitieu <số hoặc tên> <chỉ tiêu>\n/awards vitri <số hoặc tên> <vị trí mới>\n/awards xoa <số hoặc tên>\nVí dụ: /awards chitieu 3 4 · /awards them Cờ thi đua xuất sắc | 1 | 2\nMở bỏ phiếu: /vote",
-        "en": "The head or deputy edits the list:\n/awards add <name> | <quota> [| <position>]\n/awards quota <number or name> <quota>\n/awards move <number or name> <new position>\n/awards remove <number or name>\nE.g. /awards quota 3 4 · /awards add Excellence flag | 1 | 2\nOpen a vote: /vote",
-    },
-    "awards.usage": {
-        "vi": "Cách dùng:\n/awards — xem danh sách\n/awards them <tên> | <chỉ tiêu> [| <vị trí>], ví dụ /awards them Cờ thi đua xuất sắc | 1 | 2\n/awards chitieu <số hoặc tên> <chỉ tiêu>, ví dụ /awards chitieu 3 4\n/awards vitri <số hoặc tên> <vị trí mới>, ví dụ /awards vitri 3 1\n/awards xoa <số hoặc tên>, ví dụ /awards xoa 3",
-        "en": "Usage:\n/awards — the list\n/awards add <name> | <quota> [| <position>], e.g. /awards add Excellence flag | 1 | 2\n/awards quota <number or name> <quota>, e.g. /awards quota 3 4\n/awards move <number or name> <new position>, e.g. /awards move 3 1\n/awards remove <number or name>, e.g. /awards remove 3",
-    },
-    "awards.added": {"vi": "✅ Đã thêm danh hiệu «{name}», chỉ tiêu {quota}.", "en": "✅ Added «{name}», quota {quota}."},
-    "awards.quota_set": {"vi": "✅ «{name}»: chỉ tiêu {quota} đơn vị.", "en": "✅ «{name}»: quota {quota} unit(s)."},
-    "awards.moved": {"vi": "✅ Đã đổi thứ bậc của «{name}».", "en": "✅ Moved «{name}»."},
-    "awards.removed": {
-        "vi": "✅ Đã bỏ «{name}» khỏi danh sách (các cuộc bỏ phiếu đã có vẫn giữ nguyên).",
-        "en": "✅ Removed «{name}» from the list (votes already held are kept).",
-    },
-    "award.unknown": {
-        "vi": "Không tìm thấy danh hiệu «{value}». Ghi số thứ tự hoặc tên trong /awards: {names}",
-        "en": "No award «{value}». Give its number or name from /awards: {names}",
-    },
-    "award.ambiguous": {
-        "vi": "«{value}» khớp với nhiều danh hiệu: {names}. Hãy ghi số thứ tự hoặc tên đầy đủ hơn.",
-        "en": "«{value}» matches several awards: {names}. Give the number or a fuller name.",
-    },
-    "award.bad_quota": {
-        "vi": "Chỉ tiêu «{value}» không hợp lệ: ghi một số từ 1 đến {max}.",
-        "en": "Quota «{value}» is not valid: give a number from 1 to {max}.",
-    },
-    "award.duplicate": {"vi": "Khối đã có danh hiệu «{name}».", "en": "The bloc already has the award «{name}»."},
-    "award.too_many": {"vi": "Khối đã có {max} danh hiệu, không thêm được nữa.", "en": "The bloc already has {max} awards."},
-    "award.in_use": {
-        "vi": "Đang có phiếu bầu mở cho «{name}»; đóng phiếu đó trước (/vote_close) rồi mới bỏ danh hiệu.",
-        "en": "A vote for «{name}» is open; close it first (/vote_close), then remove the award.",
-    },
     # --- /vote_rules ----------------------------------------------------------------------------------
     "rules.header": {"vi": "⚖️ Quy chế bỏ phiếu của khối «{bloc}»:", "en": "⚖️ Voting rules of bloc «{bloc}»:"},
     "rules.quorum": {
@@ -92,9 +377,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Value «{value}» is not valid: write yes or no.",
     },
     "rules.set": {"vi": "✅ Đã cập nhật quy chế bỏ phiếu.", "en": "✅ Voting rules updated."},
-}
-
-MESSAGES.update({
     # --- /elect, /handover ---------------------------------------------------------------------
     "cmd.elect": {"vi": "Bầu Trưởng khối rồi Phó trưởng khối của năm (phiếu kín)", "en": "Elect a year's head, then deputy (secret ballot)"},
     "args.elect": {"vi": "<năm> [| thời gian đóng hoặc tay]", "en": "<year> [| closing time or hand]"},
@@ -131,4 +413,4 @@ MESSAGES.update({
         "vi": "Chưa có Phó trưởng khối năm {year}: Phó trưởng khối hiện tại tiếp tục đến khi bầu xong (/elect {year}).",
         "en": "No deputy for {year} yet: the current deputy stays until one is elected (/elect {year}).",
     },
-})
+}

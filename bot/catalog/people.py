@@ -1,6 +1,77 @@
-"""Texts of one-time codes: /invite (an officer for a unit), /link (another account), /join <code>."""
+"""Texts of people: /join and its approval, /leave, /whoami, one-time codes (/invite, /link, /join <code>)."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "cmd.join": {"vi": "Đăng ký đại diện cho đơn vị của bạn", "en": "Ask to act for your unit"},
+    "cmd.leave": {"vi": "Thôi đại diện cho đơn vị", "en": "Stop acting for your unit"},
+    "cmd.whoami": {"vi": "Đơn vị và vai trò của bạn", "en": "Your unit and roles"},
+    "args.join": {"vi": "<MÃ>", "en": "<CODE>"},
+    # --- join / leave ----------------------------------------------------------------------------
+    "join.usage": {
+        "vi": "Cách dùng: /join <MÃ ĐƠN VỊ>, ví dụ /join YTE. Xem các mã bằng /units.",
+        "en": "Usage: /join <UNIT CODE>, e.g. /join YTE. See the codes with /units.",
+    },
+    "join.already_same": {
+        "vi": "Bạn đã đại diện cho đơn vị {code} — {unit} rồi.",
+        "en": "You already act for unit {code} — {unit}.",
+    },
+    "join.already_other": {
+        "vi": "Bạn đang đại diện cho đơn vị {code} — {unit}. Mỗi người chỉ đại diện cho một đơn vị; nếu bạn chuyển đơn vị, gõ /leave trước rồi /join lại.",
+        "en": "You act for unit {code} — {unit}. A person acts for one unit only; if you moved, type /leave first and then /join again.",
+    },
+    "join.pending_same": {
+        "vi": "Yêu cầu đại diện cho đơn vị {code} của bạn đang chờ Trưởng khối hoặc Phó trưởng khối duyệt.",
+        "en": "Your request to act for {code} is waiting for the head or deputy to approve it.",
+    },
+    "join.request_post": {
+        "vi": "🙋 {name} xin đại diện cho đơn vị {code} — {unit}.\nTrưởng khối hoặc Phó trưởng khối bấm nút để duyệt.",
+        "en": "🙋 {name} asks to act for unit {code} — {unit}.\nThe head or deputy presses a button to decide.",
+    },
+    "join.btn_approve": {"vi": "✅ Duyệt", "en": "✅ Approve"},
+    "join.btn_reject": {"vi": "❌ Từ chối", "en": "❌ Reject"},
+    "join.joined": {
+        "vi": "✅ {name} đại diện cho đơn vị {code} — {unit}.",
+        "en": "✅ {name} now acts for unit {code} — {unit}.",
+    },
+    "join.approved_post": {
+        "vi": "✅ {name} đại diện cho đơn vị {code} — {unit} (duyệt bởi {approver}).",
+        "en": "✅ {name} now acts for unit {code} — {unit} (approved by {approver}).",
+    },
+    "join.rejected_post": {
+        "vi": "❌ Yêu cầu của {name} đại diện cho đơn vị {code} đã bị từ chối (bởi {approver}).",
+        "en": "❌ {name}'s request to act for unit {code} was rejected (by {approver}).",
+    },
+    "join.approved_toast": {"vi": "Đã duyệt.", "en": "Approved."},
+    "join.rejected_toast": {"vi": "Đã từ chối.", "en": "Rejected."},
+    "join.approved_dm": {
+        "vi": "Yêu cầu của bạn đã được duyệt: bạn đại diện cho đơn vị {code} — {unit} trong khối «{bloc}».",
+        "en": "Your request was approved: you act for unit {code} — {unit} in bloc «{bloc}».",
+    },
+    "join.cannot_decide": {
+        "vi": "Chỉ Trưởng khối hoặc Phó trưởng khối mới duyệt được yêu cầu này.",
+        "en": "Only the head or deputy can decide on this request.",
+    },
+    "join.request_gone": {
+        "vi": "Yêu cầu này đã được xử lý hoặc không còn.",
+        "en": "This request has already been decided or no longer exists.",
+    },
+    "leave.not_officer": {
+        "vi": "Bạn chưa đại diện cho đơn vị nào nên không cần /leave.",
+        "en": "You do not act for any unit, so there is nothing to leave.",
+    },
+    "leave.done": {
+        "vi": "{name} đã thôi đại diện cho đơn vị {code} — {unit}.",
+        "en": "{name} no longer acts for unit {code} — {unit}.",
+    },
+    # --- /whoami -------------------------------------------------------------------------------
+    "whoami.text": {
+        "vi": "👤 {name}\nKhối: {bloc}\nĐơn vị: {unit}\nVai trò: {roles}",
+        "en": "👤 {name}\nBloc: {bloc}\nUnit: {unit}\nRoles: {roles}",
+    },
+    "whoami.no_bloc": {
+        "vi": "👤 {name}\nBạn chưa thuộc khối thi đua nào. Vào nhóm của khối và gõ /join <MÃ ĐƠN VỊ>.",
+        "en": "👤 {name}\nYou are not in an emulation bloc yet. Go to the bloc's group and type /join <UNIT CODE>.",
+    },
+    "whoami.no_unit": {"vi": "(chưa đại diện cho đơn vị nào)", "en": "(none)"},
     "cmd.invite": {
         "vi": "Tạo mã mời cán bộ của một đơn vị (dùng cho Zalo)",
         "en": "One-time code inviting a unit's officer (for Zalo)",
