@@ -1,6 +1,6 @@
 # Two commands do all set-up on a fresh machine with only Python 3.11+:
 #   make run   - creates .venv, installs KhốiBot, runs it (Telegram if a token is set, else the console chat)
-#   make test  - creates .venv, installs the test dependencies, runs ruff and the whole test suite
+#   make test  - creates .venv, installs the test dependencies, runs ruff, mypy and the whole test suite
 VENV ?= .venv
 # The first interpreter that is 3.11 or newer; `python3` alone may be older on some machines.
 PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3 python; do \
@@ -37,6 +37,7 @@ lint: $(VENV)/.installed-test
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed-test

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Iterable
+from typing import TextIO
 
 MASK = "***"
 
@@ -21,8 +22,8 @@ class RedactingFormatter(logging.Formatter):
         return text
 
 
-def setup_logging(level: str, secrets: Iterable[str], stream: object = None) -> None:
-    handler = logging.StreamHandler(stream or sys.stderr)  # type: ignore[arg-type]
+def setup_logging(level: str, secrets: Iterable[str], stream: TextIO | None = None) -> None:
+    handler: logging.StreamHandler[TextIO] = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", secrets))
     root = logging.getLogger()
     root.handlers[:] = [handler]

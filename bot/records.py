@@ -19,7 +19,8 @@ from storage.models import (
     Submission,
     Unit,
     Vote,
+    id_of,
 )
 
 __all__ = ["Account", "AwardType", "Bloc", "BlocChat", "CalendarItem", "Officer", "Pledge", "StoredFile",
-           "Submission", "Unit", "Vote"]
+           "Submission", "Unit", "Vote", "id_of"]

@@ -12,7 +12,7 @@ from datetime import datetime, time, timedelta
 from bot.dates import parse_when
 from bot.errors import UserError
 from bot.ports import Attachment, Document, OutMessage
-from bot.records import CalendarItem, StoredFile
+from bot.records import CalendarItem, StoredFile, id_of
 from bot.services.calendar import links as link_files
 from bot.services.calendar import service as cal
 from bot.services.calendar import views
@@ -53,7 +53,7 @@ async def _download(req: Request, attachment: Attachment) -> bytes:
 
 
 def _post(req: Request, item: CalendarItem) -> OutMessage:
-    message = RENDERERS[item.kind](req.session, item.id)  # type: ignore[arg-type]
+    message = RENDERERS[item.kind](req.session, id_of(item))
     assert message is not None
     return message
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlmodel import Session
 
@@ -131,7 +133,7 @@ class Dispatcher:
         await spec.handler(req, match)
 
     # --- errors ------------------------------------------------------------------------------
-    async def _guarded(self, req: Request, route, arg: object) -> None:  # noqa: ANN001
+    async def _guarded(self, req: Request, route: Callable[[Request, Any], Awaitable[None]], arg: object) -> None:
         try:
             await route(req, arg)
             req.commit()

@@ -5,6 +5,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from datetime import datetime
 
 from bot.errors import UserError
 from bot.ports import Button, Document, OutMessage, callback_data
@@ -34,7 +36,7 @@ LINK = vs.BALLOT_LINK  # /start v<vote id> opens the ballot in the private chat
 
 # --- shared helpers ----------------------------------------------------------------------------------
 
-def _closing(req: Request, raw: str):
+def _closing(req: Request, raw: str) -> datetime | None:
     return vs.parse_closing(raw, now=req.now, tz=req.require_bloc().timezone)
 
 
@@ -91,7 +93,7 @@ async def vote_command(req: Request) -> None:
     await post_vote(req, vote)
 
 
-def _flow_buttons(draft: flow.Draft, *rows: list[tuple[str, str]]) -> list[list[Button]]:
+def _flow_buttons(draft: flow.Draft, *rows: Sequence[tuple[str, str]]) -> list[list[Button]]:
     return [[Button(label, data=callback_data(FLOW, draft.id, verb)) for label, verb in row] for row in rows]
 
 
@@ -109,7 +111,8 @@ async def start_flow(req: Request) -> None:
 
 def _flow_message(req: Request, draft: flow.Draft) -> OutMessage:
     """What the flow shows at the draft's step."""
-    cancel = (req.t("flow.btn_cancel"), flow.Verb.CANCEL)
+    cancel: tuple[str, str] = (req.t("flow.btn_cancel"), flow.Verb.CANCEL)
+    rows: list[list[tuple[str, str]]]
     if draft.step is flow.Step.CANDIDATES and draft.candidates is not None:
         units = draft.candidates.units
         if draft.shortlist is None:
@@ -124,7 +127,7 @@ def _flow_message(req: Request, draft: flow.Draft) -> OutMessage:
         c = flow.Verb.CLOSING
         rows = [[(req.t("flow.in_minutes", minutes=30), f"{c}:30"), (req.t("flow.in_hours", hours=1), f"{c}:60"),
                  (req.t("flow.in_hours", hours=2), f"{c}:120")]]
-        day = []
+        day: list[tuple[str, str]] = []
         if flow.today_closing_offered(req.now, req.require_bloc().timezone):
             day.append((req.t("flow.today_at", time="17:00"), f"{c}:eod"))
         day.append((req.t("flow.tomorrow_at", time="17:00"), f"{c}:tom"))
@@ -315,7 +318,7 @@ async def vote_rules_command(req: Request) -> None:
     key, _, value = req.args.strip().partition(" ")
     members = blocs.member_count(req.session, bloc, bloc_year(bloc, req.now))
     if not key:
-        rules = vote_rules.rules_of(req.session, bloc.id)  # type: ignore[arg-type]
+        rules = vote_rules.rules_of_bloc(req.session, bloc)
         await req.reply(views.rules_text(rules, bloc, members, req.lang))
         return
     if not req.standing.can_manage:

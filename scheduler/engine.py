@@ -24,7 +24,7 @@ from bot.services.delivery import live, outbox
 from bot.services.delivery.notify import Notice, queue_notice
 from bot.services.reminders.slots import due_slots
 from bot.services.reminders.sources import Reminder, ReminderSource
-from storage.models import Bloc, ReminderSlot, SentReminder, Unit
+from storage.models import Bloc, ReminderSlot, SentReminder, Unit, id_of
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ class ReminderEngine:
                     row.state, row.note, row.fired_at = "skipped", "superseded by a later reminder", now
                     s.add(row)
                     report.skipped += 1
-            self._fire_one(slots[-1].id, now, report)  # type: ignore[arg-type]
+            self._fire_one(id_of(slots[-1]), now, report)
         return report
 
     def _fire_one(self, slot_id: int, now: datetime, report: TickReport) -> None:
@@ -108,11 +108,11 @@ class ReminderEngine:
             units: list[Unit] = []
             for unit in reminder.units:
                 if unit.id not in already:
-                    already.add(unit.id)  # type: ignore[arg-type]
+                    already.add(id_of(unit))
                     units.append(unit)
             if reminder.units and not units:
                 continue
-            s.add_all(SentReminder(slot_id=slot.id, unit_id=u.id, sent_at=now) for u in units)  # type: ignore[misc]
+            s.add_all(SentReminder(slot_id=slot.id, unit_id=id_of(u), sent_at=now) for u in units)
             notice = Notice(units=units, group_text=reminder.group_text, private_text=reminder.private_text,
                             managers_text=reminder.managers_text, buttons=reminder.buttons, live=reminder.live)
             key = f"slot{slot.id}" if index == 0 else f"slot{slot.id}.{index}"

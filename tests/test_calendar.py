@@ -26,6 +26,7 @@ from storage.models import AuditLog, CalendarItem, CalendarScope, ReminderSlot
 from storage.models.calendar import DEADLINE, EXEMPT, MEETING, PAPER
 from tests.builders import build_bloc
 from tests.conftest import VN
+from tests.texts import said
 
 DUE = datetime(2026, 12, 10, 17, 0, tzinfo=VN)  # Thursday
 
@@ -238,7 +239,7 @@ def test_the_meeting_source_reminds_everyone_and_names_the_unconfirmed(core, bui
     assert reminder is not None and len(reminder.units) == 9
     assert "• YTE" not in reminder.group_text and "• GDDT" in reminder.group_text
     assert reminder.buttons[0][0].data == f"mt:a:{item.id}"
-    assert "(đại biểu: Nguyễn Văn An)" in reminder.private_text(built.units["YTE"])
+    assert said(reminder.private_text(built.units["YTE"]), 'cal.meeting.delegate_suffix', name='Nguyễn Văn An')
     assert "chưa xác nhận" in reminder.private_text(built.units["GDDT"])
     assert [u.code for u, _ in board.confirmed] == ["YTE"]
 

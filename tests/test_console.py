@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.texts import said
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -42,10 +44,10 @@ def test_console_runs_the_same_core_through_stdin(tmp_path: Path) -> None:
     text = out.stdout
     assert "Traceback" not in text + out.stderr
     assert "✅ Đã tạo khối «Khối thi đua Văn hóa – Xã hội»" in text
-    assert "Khối hiện có 2 đơn vị thành viên năm" in text
+    assert said(text, 'unit.added_total', count=2)
     assert "[1] ✅ Duyệt   [2] ❌ Từ chối" in text
-    assert "Chỉ cán bộ của đơn vị Trưởng khối hoặc Phó trưởng khối mới dùng được lệnh /unit_add" in text
-    assert "✅ Lan đại diện cho đơn vị YTE — Sở Y tế (duyệt bởi Quản trị)" in text
+    assert said(text, 'err.not_manager', command='unit_add')
+    assert said(text, 'join.approved_post', name='Lan', code='YTE', unit='Sở Y tế', approver='Quản trị')
     assert "[riêng: Lan] KhốiBot:" in text and "Vai trò: Trưởng khối, cán bộ phụ trách thi đua" in text
     assert "1. GDDT — Sở Giáo dục và Đào tạo" in text and "Cán bộ: Lan" in text
     assert text.rstrip().endswith("Tạm biệt!")
@@ -103,9 +105,9 @@ def test_console_deadline_submission_and_attendance(tmp_path: Path) -> None:
     assert "Traceback" not in text + out.stderr
     assert "📄 #1 · Hạn nộp «Báo cáo tổng kết năm»" in text
     assert "📥 Đã nhận báo cáo của YTE — Sở Y tế cho #1" in text and "bao-cao-yte.pdf (12 B)" in text
-    assert "✅ YTE — Sở Y tế: nộp lúc" in text
-    assert "Chỉ cán bộ của đơn vị Trưởng khối hoặc Phó trưởng khối mới dùng được lệnh /meeting" in text
+    assert said(text, 'cal.status.on_time', unit='YTE — Sở Y tế')
+    assert said(text, 'err.not_manager')
     assert "[1] ✅ Xác nhận tham dự" in text
-    assert "Đã xác nhận YTE tham dự" in text
+    assert said(text, 'cal.attend.toast', code='YTE')
     assert "🏛 20/12/2099 08:00 · #2 · Hội nghị tổng kết «Hội nghị tổng kết» tại Hội trường — xác nhận 1/1" in text
     assert "Không có hội nghị hay hạn nộp nào trong 30 ngày tới." in text

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.test_console import run_cli
+from tests.texts import said
 
 SCRIPT = """/setup Khối thi đua Văn hóa – Xã hội
 /unit_add YTE Sở Y tế\\
@@ -38,9 +39,9 @@ def test_a_vote_in_the_console(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     text = out.stdout
     assert "Traceback" not in text + out.stderr
-    assert "🗳 BỎ PHIẾU KÍN #1 — bình xét, suy tôn: Cờ thi đua của Chính phủ" in text
+    assert said(text, 'vote.post_head_award', id=1)
     assert "→ Mở chat riêng của Lan với KhốiBot." in text  # the «🗳 Bỏ phiếu» deep link
     assert "[1] ⬜ 1. GDDT — Sở Giáo dục và Đào tạo   [2] ⬜ 2. YTE — Sở Y tế   [3] 📨 Gửi phiếu trắng" in text
     assert "✅ Đã nhận phiếu của đơn vị YTE cho #1" in text and "✅ Đã nhận phiếu của đơn vị GDDT cho #1" in text
     assert "2. YTE — Sở Y tế: 2 phiếu (100%) ✅" in text
-    assert "✅ Được suy tôn (chỉ tiêu 1): YTE — Sở Y tế" in text
+    assert said(text, 'results.selected', quota=1, units='YTE — Sở Y tế')

@@ -27,6 +27,7 @@ from tests.calendar_helpers import CODES, OFFICERS, OUTSIDER, count, last_user_m
 from tests.conftest import VN
 from tests.fakes.telegram_api import ApiError
 from tests.harness import TelegramHarness, button
+from tests.texts import said
 
 TITLE = "Báo cáo tổng kết thi đua năm 2026"
 
@@ -53,11 +54,11 @@ async def test_deadline_submissions_reminders_status_and_ics(tg: TelegramHarness
     assert len(sent) == 1
     post = sent[0]
     assert post["text"].startswith(f"📄 #1 · Hạn nộp «{TITLE}»")
-    assert "⏰ Hạn nộp: 10/12/2026 17:00" in post["text"]
-    assert "📑 Văn bản: Kế hoạch 1116/KH-KTĐVHXH" in post["text"]
-    assert "Áp dụng: tất cả 9 đơn vị thành viên" in post["text"]
-    assert "📎 Mẫu: mau-bao-cao.docx" in post["text"]
-    assert "Đã nộp: 0/9" in post["text"]
+    assert said(post["text"], 'cal.line_due', when='10/12/2026 17:00')
+    assert said(post["text"], 'cal.line_doc', doc='Kế hoạch 1116/KH-KTĐVHXH')
+    assert said(post["text"], 'cal.deadline.scope_all', count=9)
+    assert said(post["text"], 'cal.deadline.template_line', name='mau-bao-cao.docx')
+    assert said(post["text"], 'cal.deadline.counter', done=0, required=9, late=0, exempt=0)
     with tg.core.db.session() as s:
         item = s.exec(select(CalendarItem)).one()
         assert item.when_at == datetime(2026, 12, 10, 10, 0, tzinfo=UTC)
@@ -76,7 +77,7 @@ async def test_deadline_submissions_reminders_status_and_ics(tg: TelegramHarness
     answer = texts(await tg.send_document(yte, group, report, "bc-yte.pdf", reply_to=post), group)
     yte_file_id = last_user_message(tg, yte, group)["document"]["file_id"]
     assert len(answer) == 1
-    assert "📥 Đã nhận báo cáo của YTE — Sở Y tế cho #1 · Hạn nộp" in answer[0]
+    assert said(answer[0], 'cal.submit.receipt', code='YTE', unit='Sở Y tế')
     assert f"bc-yte.pdf ({len(report)} B), SHA-256 {hashlib.sha256(report).hexdigest()}" in answer[0]
     assert "lúc 24/11/2026 10:15 (lần nộp thứ 1)" in answer[0] and "muộn" not in answer[0]
     # GDDT sends it privately with /submit as the caption, then a corrected version.
@@ -116,7 +117,7 @@ async def test_deadline_submissions_reminders_status_and_ics(tg: TelegramHarness
     # LDTBXH is late: accepted, marked late.
     clock.set(datetime(2026, 12, 10, 18, 30, tzinfo=VN))
     answer = texts(await tg.send_document(ldtbxh, group, b"LDTBXH", "ldtbxh.pdf", caption="/submit 1"), group)
-    assert "⚠️ Nộp muộn: hạn là 10/12/2026 17:00." in answer[0]
+    assert said(answer[0], 'cal.submit.receipt_late', due='10/12/2026 17:00')
 
     # The next reminder (first overdue notice) names exactly the 6 others.
     clock.set(datetime(2026, 12, 11, 8, 0, tzinfo=VN))
@@ -125,17 +126,17 @@ async def test_deadline_submissions_reminders_status_and_ics(tg: TelegramHarness
     in_group = _reminders(tg, group.id, mark)
     assert len(in_group) == 1 and in_group[0].startswith("⚠️ Quá hạn: #1")
     assert _named(in_group[0]) == {"VHTTDL", "TTTT", "PTTH", "BHXH", "BDT", "CDSP"}
-    assert "Các đơn vị chưa nộp (6/9)" in in_group[0]
+    assert said(in_group[0], 'cal.remind.pending_header', count=6, required=9)
 
     # The head marks BDT exempt (audited); /status shows all four states.
     assert "BDT — miễn nộp" in await tg.reply_text(head, group, "/mark 1 bdt mien")
     text = await tg.reply_text(OFFICERS[5], group, "/status 1")
-    assert "Đã nộp 3/8 (muộn 1) · chưa nộp 5 · miễn 1 · bản giấy 0" in text
-    assert "✅ YTE — Sở Y tế: nộp lúc 24/11/2026 10:15" in text
-    assert "✅ GDDT — Sở Giáo dục và Đào tạo: nộp lúc 25/11/2026 09:00 (2 bản, mới nhất 26/11/2026 09:00)" in text
-    assert "⚠️ LDTBXH — Sở Lao động – Thương binh và Xã hội: nộp muộn lúc 10/12/2026 18:30" in text
-    assert "❌ PTTH — Đài Phát thanh – Truyền hình tỉnh: chưa nộp" in text
-    assert "— BDT — Ban Dân tộc: miễn nộp" in text
+    assert said(text, 'cal.status.summary', done=3, required=8, late=1, missing=5, exempt=1, paper=0)
+    assert said(text, 'cal.status.on_time', unit='YTE — Sở Y tế', at='24/11/2026 10:15')
+    assert said(text, 'cal.status.on_time', unit='GDDT — Sở Giáo dục và Đào tạo', at='25/11/2026 09:00', versions=' (2 bản, mới nhất 26/11/2026 09:00)')
+    assert said(text, 'cal.status.late', unit='LDTBXH — Sở Lao động – Thương binh và Xã hội', at='10/12/2026 18:30')
+    assert said(text, 'cal.status.missing', unit='PTTH — Đài Phát thanh – Truyền hình tỉnh')
+    assert said(text, 'cal.status.exempt', unit='BDT — Ban Dân tộc')
     assert sum(line.startswith("❌") for line in text.splitlines()) == 5
     with tg.core.db.session() as s:
         actions = [a.action for a in s.exec(select(AuditLog).where(AuditLog.action.startswith("deadline.")))]
@@ -156,13 +157,13 @@ async def test_deadline_submissions_reminders_status_and_ics(tg: TelegramHarness
     assert len(summaries) == 1 and tg.api.bot_log[tg.api.bot_log.index(
         next(m for m in tg.api.bot_log if m.get("text", "").startswith("📊")))]["chat"]["id"] == head.id
     assert "Còn thiếu:" in summaries[0] and "• TTTT — Sở Thông tin và Truyền thông" in summaries[0]
-    assert "Nộp muộn: LDTBXH" in summaries[0]
+    assert said(summaries[0], 'cal.remind.summary_late', codes='LDTBXH')
 
     # /ics: a calendar that icalendar parses back, with the item at its UTC time.
     await tg.say(head, group, "/meeting 18/12/2026 08:00 | Hội nghị tổng kết công tác thi đua năm 2026 | Hội trường Sở KH&CN")
     got = await tg.say(OFFICERS[4], group, "/ics")
     assert len(got) == 1 and got[0]["document"]["file_name"].endswith(".ics")
-    assert "2 sự kiện" in got[0]["caption"]
+    assert said(got[0]["caption"], 'cal.ics.caption', count=2)
     parsed = Calendar.from_ical(tg.api.files[got[0]["document"]["file_id"]][1])
     events = {str(e["uid"]): e for e in parsed.walk("VEVENT")}
     assert len(events) == 2
@@ -181,12 +182,12 @@ async def test_a_conference_attendance_and_reminders_across_restarts(tg: Telegra
     post = sent[0]
     assert post["text"].startswith("🏛 #1 · Hội nghị sơ kết «Hội nghị sơ kết 6 tháng»")
     assert "🕗 Thời gian: 04/12/2026 08:00" in post["text"] and "📍 Địa điểm: Hội trường Sở Y tế" in post["text"]
-    assert "Đã xác nhận tham dự: 0/9 đơn vị" in post["text"]
+    assert said(post["text"], 'cal.meeting.counter', done=0, total=9)
     data = button(post, "Xác nhận tham dự")["callback_data"]
 
     # A unit confirms with the button; twice changes nothing; an outsider and forged data are refused.
-    assert "Đã xác nhận YTE tham dự" in (await tg.press(b.by_code["YTE"], post, data))["text"]
-    assert "đã xác nhận tham dự rồi" in (await tg.press(b.by_code["YTE"], post, data))["text"]
+    assert said((await tg.press(b.by_code["YTE"], post, data))["text"], 'cal.attend.toast', code='YTE')
+    assert said((await tg.press(b.by_code["YTE"], post, data))["text"], 'cal.attend.toast_already')
     answer = await tg.press(OUTSIDER, post, data)
     assert answer["show_alert"] and "Chỉ cán bộ phụ trách thi đua" in answer["text"]
     answer = await tg.press(b.by_code["GDDT"], post, "mt:a:999")
@@ -195,16 +196,16 @@ async def test_a_conference_attendance_and_reminders_across_restarts(tg: Telegra
     # Another names its delegate; the first one adds a name later.
     text = await tg.reply_text(b.by_code["GDDT"], group, "/attend 1 Nguyễn Văn An")
     assert text == "✅ Đơn vị GDDT xác nhận tham dự #1 · Hội nghị sơ kết «Hội nghị sơ kết 6 tháng» (đại biểu: Nguyễn Văn An)."
-    assert "Đã cập nhật đại biểu" in await tg.reply_text(b.by_code["YTE"], group, "/attend #1 Trần Thị Bình")
+    assert said(await tg.reply_text(b.by_code["YTE"], group, "/attend #1 Trần Thị Bình"), 'cal.attend.updated')
     clock.advance(timedelta(seconds=3))  # the live post's edits are coalesced for 2 seconds
     await tg.tick()
-    assert "Đã xác nhận tham dự: 2/9 đơn vị" in post["text"]
+    assert said(post["text"], 'cal.meeting.counter', done=2, total=9)
     assert "✅ GDDT (đại biểu: Nguyễn Văn An)" in post["text"] and "✅ YTE (đại biểu: Trần Thị Bình)" in post["text"]
     assert button(post, "Xác nhận tham dự")  # the button stays for the others
-    assert "xác nhận 2/9" in await tg.reply_text(head, group, "/meetings")
+    assert said(await tg.reply_text(head, group, "/meetings"), 'cal.agenda.confirmed', done=2, total=9)
     status = await tg.reply_text(OFFICERS[6], group, "/status 1")
-    assert "❌ BDT — Ban Dân tộc: chưa xác nhận" in status
-    assert "✅ GDDT — Sở Giáo dục và Đào tạo (đại biểu: Nguyễn Văn An) — xác nhận lúc 23/11/2026 09:00" in status
+    assert said(status, 'cal.status.unconfirmed', unit='BDT — Ban Dân tộc')
+    assert said(status, 'cal.status.confirmed', unit='GDDT — Sở Giáo dục và Đào tạo', delegate=' (đại biểu: Nguyễn Văn An)', at='23/11/2026 09:00')
 
     # 3 days before (Tuesday 08:00): every unit is reminded; the unconfirmed ones are named.
     clock.set(datetime(2026, 12, 1, 8, 0, tzinfo=VN))
@@ -216,11 +217,11 @@ async def test_a_conference_attendance_and_reminders_across_restarts(tg: Telegra
     assert _named(in_group[0]["text"]) == set(CODES) - {"YTE", "GDDT"}
     private = {m["chat"]["id"]: m["text"] for m in tg.api.bot_log[mark:] if m["chat"]["id"] > 0}
     assert len(private) == 9
-    assert "đã xác nhận tham dự (đại biểu: Nguyễn Văn An)" in private[b.by_code["GDDT"].id]
-    assert "chưa xác nhận tham dự: gõ /attend 1" in private[b.by_code["BDT"].id]
+    assert said(private[b.by_code["GDDT"].id], 'cal.remind.meeting_private_confirmed', delegate=' (đại biểu: Nguyễn Văn An)')
+    assert said(private[b.by_code["BDT"].id], 'cal.remind.meeting_private_unconfirmed', id=1)
     # The reminder carries the button too.
     answer = await tg.press(b.by_code["BDT"], in_group[0], button(in_group[0], "Xác nhận")["callback_data"])
-    assert "Đã xác nhận BDT" in answer["text"]
+    assert said(answer["text"], 'cal.attend.toast', code='BDT')
 
     # The bot stops between two reminders and starts again: the next one comes once.
     await tg.restart()
@@ -251,7 +252,7 @@ async def test_a_conference_attendance_and_reminders_across_restarts(tg: Telegra
     assert slots == {"b4320m": "fired", "b1440m": "fired", "b120m": "fired"}
     assert count(tg, SentReminder) == 27  # 9 units x 3 reminders, each once
     assert count(tg, OutboxMessage, OutboxMessage.state != "sent") == 0
-    assert "đã diễn ra" in await tg.reply_text(b.by_code["PTTH"], group, "/attend 1")
+    assert said(await tg.reply_text(b.by_code["PTTH"], group, "/attend 1"), 'cal.meeting.already_held')
 
 
 async def test_a_429_is_retried_and_a_blocked_officer_does_not_stop_the_group_reminder(tg: TelegramHarness,

@@ -19,6 +19,7 @@ from tests.calendar_helpers import OUTSIDER, count, last_user_message, seed_bloc
 from tests.conftest import VN
 from tests.fakes.telegram_api import ApiError
 from tests.harness import TelegramHarness, buttons_of
+from tests.texts import said
 
 
 def _slots(tg: TelegramHarness, item_id: int) -> dict[str, tuple[str, datetime]]:
@@ -32,7 +33,7 @@ async def test_move_and_cancel_notify_every_unit_and_replan(tg: TelegramHarness,
     group, head = b.group, b.head
     meeting = (await tg.say(head, group, "/meeting 18/12/2026 08:00 | Hội nghị tổng kết năm 2026 | Hội trường"))[0]
     deadline = (await tg.say(head, group, "/deadline 15/12/2026 | Bản tự chấm điểm | units=YTE,GDDT"))[0]
-    assert "⏰ Hạn nộp: 15/12/2026 17:00" in deadline["text"]  # no time given: end of the working day
+    assert said(deadline["text"], 'cal.line_due', when='15/12/2026 17:00')  # no time given: end of the working day
     assert "Áp dụng: GDDT, YTE" in deadline["text"] and "Đã nộp: 0/2" in deadline["text"]
 
     # /agenda: both, soonest first, with their counters.
@@ -51,7 +52,7 @@ async def test_move_and_cancel_notify_every_unit_and_replan(tg: TelegramHarness,
     notices = texts(tg.api.bot_log[mark:])
     moved = "📢 Thay đổi thời gian: #1 · Hội nghị tổng kết «Hội nghị tổng kết năm 2026» được dời từ 18/12/2026 08:00 sang 19/12/2026 14:00."
     assert notices.count(moved) == 3  # the group, YTE's and GDDT's officers (the others never opened a chat)
-    assert "🕗 Thời gian: 19/12/2026 14:00" in meeting["text"]
+    assert said(meeting["text"], 'cal.line_held', when='19/12/2026 14:00')
     slots = _slots(tg, 1)
     assert slots["b1440m"] == ("pending", datetime(2026, 12, 18, 14, 0, tzinfo=VN))
     assert slots["b120m"] == ("pending", datetime(2026, 12, 19, 12, 0, tzinfo=VN))
@@ -60,10 +61,10 @@ async def test_move_and_cancel_notify_every_unit_and_replan(tg: TelegramHarness,
     # A late submission stops being late when the deadline is extended past it.
     clock.set(datetime(2026, 12, 15, 17, 30, tzinfo=VN))
     answer = texts(await tg.send_document(b.by_code["YTE"], group, b"tu cham", "tcd.xlsx", reply_to=deadline), group)
-    assert "⚠️ Nộp muộn" in answer[0]
-    assert "✅ Đã dời #2" in await tg.reply_text(head, group, "/deadline_move 2 18/12/2026 17:00")
+    assert said(answer[0], 'cal.submit.receipt_late')
+    assert said(await tg.reply_text(head, group, "/deadline_move 2 18/12/2026 17:00"), 'cal.move.done')
     await tg.tick()
-    assert "✅ YTE — Sở Y tế: nộp lúc 15/12/2026 17:30" in await tg.reply_text(head, group, "/status 2")
+    assert said(await tg.reply_text(head, group, "/status 2"), 'cal.status.on_time', unit='YTE — Sở Y tế', at='15/12/2026 17:30')
     with tg.core.db.session() as s:
         assert s.exec(select(Submission)).one().late is False
 
@@ -84,7 +85,7 @@ async def test_move_and_cancel_notify_every_unit_and_replan(tg: TelegramHarness,
     assert "đã bị hủy" in await tg.reply_text(head, group, "/meeting_cancel 1")
     assert "đã bị hủy" in await tg.reply_text(head, group, "/meeting_move 1 20/12/2026 08:00")
     assert "Hội nghị tổng kết" not in await tg.reply_text(head, group, "/agenda")
-    assert "Chưa có hội nghị nào sắp tới" in await tg.reply_text(head, group, "/meetings")
+    assert said(await tg.reply_text(head, group, "/meetings"), 'cal.meetings.empty')
     with tg.core.db.session() as s:
         actions = [a.action for a in s.exec(select(AuditLog).where(AuditLog.action.startswith("calendar.")))]
         item = s.get(CalendarItem, 1)
@@ -97,13 +98,13 @@ async def test_remind_config_replans_open_items(tg: TelegramHarness, clock) -> N
     await tg.say(b.head, b.group, "/deadline 10/12/2026 17:00 | Báo cáo năm")
     await tg.say(b.head, b.group, "/meeting 18/12/2026 08:00 | Hội nghị tổng kết | Hội trường")
     text = await tg.reply_text(b.head, b.group, "/remind_config han 5n 1n 08:00 +1 tổng+2")
-    assert "Đã lập lại lịch nhắc cho 1 việc đang mở" in text
+    assert said(text, 'remind.set', items=1)
     slots = _slots(tg, 1)
     assert slots["b7200m"] == ("pending", datetime(2026, 12, 7, 8, 0, tzinfo=VN))  # Saturday 5th -> Monday
     assert slots["summary2@0800"] == ("pending", datetime(2026, 12, 14, 8, 0, tzinfo=VN))
     assert slots["b10080m"][0] == "cancelled" and slots["over2@0800"][0] == "cancelled"
     text = await tg.reply_text(b.head, b.group, "/remind_config hoinghi 2n 30p!")
-    assert "Đã lập lại lịch nhắc cho 1 việc đang mở" in text
+    assert said(text, 'remind.set', items=1)
     assert _slots(tg, 2)["b30m"] == ("pending", datetime(2026, 12, 18, 7, 30, tzinfo=VN))
     assert _slots(tg, 2)["b4320m"][0] == "cancelled"
     # The new plan is the one that fires.
@@ -137,7 +138,7 @@ async def test_files_from_people_who_cannot_submit_and_files_without_a_deadline(
     answer = texts(await tg.send_document(OUTSIDER, group, b"x", "x.pdf", reply_to=post), group)
     assert len(answer) == 1 and "Chỉ cán bộ phụ trách thi đua của một đơn vị thành viên mới nộp báo cáo được" in answer[0]
     answer = texts(await tg.send_document(OUTSIDER, tg.api.private(OUTSIDER), b"x", "x.pdf", caption="/submit 1"))
-    assert "chưa thuộc khối thi đua nào" in answer[0]
+    assert said(answer[0], 'err.no_bloc_private')
     # A unit the deadline does not apply to.
     answer = texts(await tg.send_document(b.by_code["BDT"], group, b"x", "x.pdf", reply_to=post), group)
     assert answer == ["Đơn vị BDT không thuộc danh sách đơn vị của #1."]
@@ -147,16 +148,16 @@ async def test_files_from_people_who_cannot_submit_and_files_without_a_deadline(
     # A file alone in a private chat: the bot says how to submit and which deadlines are open.
     dm = tg.api.private(b.by_code["GDDT"])
     answer = texts(await tg.send_document(b.by_code["GDDT"], dm, b"x", "x.pdf"), dm)
-    assert "Tôi chưa biết tệp này nộp cho hạn nào" in answer[0]
-    assert "• #1 · Hạn nộp «Báo cáo» — hạn 10/12/2026 17:00" in answer[0]
+    assert said(answer[0], 'cal.submit.private_hint')
+    assert said(answer[0], 'cal.submit.owed_line', head='#1 · Hạn nộp «Báo cáo»', when='10/12/2026 17:00')
     # The platform cannot deliver the file: nothing recorded, a clear answer.
     tg.api.fail("getFile", ApiError(400, "Bad Request: file is temporarily unavailable"))
     answer = texts(await tg.send_document(b.by_code["YTE"], group, b"x", "x.pdf", caption="/submit 1"), group)
-    assert "Không tải được tệp" in answer[0]
+    assert said(answer[0], 'cal.download_failed')
     # Over the Bot API's 20 MB: refused before any download.
     answer = texts(await tg.send_document(b.by_code["YTE"], group, b"0" * (21 * 1024 * 1024), "big.pdf",
                                           caption="/submit 1"), group)
-    assert "quá giới hạn 20 MB" in answer[0]
+    assert said(answer[0], 'cal.submit.too_big')
     assert count(tg, Submission) == 0 and count(tg, StoredFile) == 0
     # /submit typed in reply to one's own file works too.
     await tg.send_document(b.by_code["YTE"], group, b"bao cao", "bc.pdf")
@@ -228,7 +229,7 @@ async def test_bad_input_gets_a_vietnamese_answer_and_changes_nothing(tg_fast: T
                                      "date": 0}, "mt:a:2")
     assert answer["show_alert"] and "chưa gắn với khối" in answer["text"]
     msg = {"message_id": 1, "chat": {"id": group.id, "type": "supergroup"}, "date": 0}
-    assert "là hạn nộp, không phải hội nghị" in (await tg.press(member, msg, "mt:a:1"))["text"]
+    assert said((await tg.press(member, msg, "mt:a:1"))["text"], 'cal.not_meeting')
     assert [count(tg, t) for t in tables] == before
 
 
@@ -259,4 +260,4 @@ async def test_created_in_a_private_chat_it_is_posted_in_the_group(tg_fast: Tele
     assert len(posts) == 9 and all(buttons_of(m) for m in posts)
     own = next(m for m in posts if m["chat"]["id"] == b.by_code["BDT"].id)
     answer = await tg.press(b.by_code["BDT"], own, buttons_of(own)[0]["callback_data"])
-    assert "Đã xác nhận BDT tham dự" in answer["text"]
+    assert said(answer["text"], 'cal.attend.toast', code='BDT')

@@ -10,6 +10,7 @@ import zipfile
 from bot.services.calendar.export import safe_name
 from tests.calendar_helpers import seed_bloc
 from tests.harness import TelegramHarness
+from tests.texts import said
 
 
 def test_file_names_lose_folders_and_unsafe_characters() -> None:
@@ -25,21 +26,21 @@ async def test_the_head_collects_the_latest_version_of_each_unit(tg_fast: Telegr
     dm = tg.api.private(head)
     post = (await tg.say(head, group, "/deadline 10/12/2026 17:00 | Báo cáo tổng kết"))[0]
     await tg.say(head, group, "/meeting 20/12/2026 08:00 | Hội nghị tổng kết | Hội trường")
-    assert "Chưa đơn vị nào nộp tệp" in await tg.reply_text(head, dm, "/collect 1")
+    assert said(await tg.reply_text(head, dm, "/collect 1"), 'cal.collect.nothing')
 
     await tg.send_document(b.by_code["YTE"], group, b"ban 1", "bc.pdf", reply_to=post)
     await tg.send_document(b.by_code["YTE"], group, b"ban 2 sua", "bc-sua.pdf", reply_to=post)
     await tg.send_document(b.by_code["GDDT"], group, b"GDDT report", "Báo cáo GDĐT.docx", reply_to=post)
     await tg.say(head, group, "/mark 1 BDT mien")
 
-    assert "Chỉ cán bộ của đơn vị Trưởng khối" in await tg.reply_text(b.by_code["YTE"], group, "/collect 1")
-    assert "Cách dùng: /collect" in await tg.reply_text(head, dm, "/collect")
-    assert "là hội nghị" in await tg.reply_text(head, dm, "/collect 2")
-    assert "Không có hội nghị hay hạn nộp số #99" in await tg.reply_text(head, dm, "/collect 99")
+    assert said(await tg.reply_text(b.by_code["YTE"], group, "/collect 1"), 'err.not_manager')
+    assert said(await tg.reply_text(head, dm, "/collect"), 'cal.collect.usage')
+    assert said(await tg.reply_text(head, dm, "/collect 2"), 'cal.collect.not_deadline')
+    assert said(await tg.reply_text(head, dm, "/collect 99"), 'cal.unknown_item', id=99)
 
     [sent] = await tg.say(head, dm, "/collect #1")
     assert sent["document"]["file_name"] == "han-nop-1.zip"
-    assert "tệp mới nhất của 2 đơn vị" in sent["caption"]
+    assert said(sent["caption"], 'cal.collect.caption', files=2)
     archive = zipfile.ZipFile(io.BytesIO(tg.api.files[sent["document"]["file_id"]][1]))
     assert sorted(archive.namelist()) == ["GDDT_Báo cáo GDĐT.docx", "YTE_bc-sua.pdf", "danh-sach.csv"]
     assert archive.read("YTE_bc-sua.pdf") == b"ban 2 sua"

@@ -11,6 +11,7 @@ from bot.timefmt import year_start
 from storage.models import RoleAssignment, Unit
 from tests.conftest import VN
 from tests.harness import TelegramHarness, button
+from tests.texts import said
 from tests.vote_play import HEAD, OFFICERS, YTE_SECOND, assert_secret, setup_bloc, vote
 
 OF = OFFICERS
@@ -18,16 +19,16 @@ OF = OFFICERS
 
 async def test_election_with_a_runoff_and_the_handover(tg: TelegramHarness, clock) -> None:
     group = await setup_bloc(tg)
-    assert "Cách dùng: /elect <năm>" in await tg.reply_text(HEAD, group, "/elect")
-    assert "Chỉ cán bộ của đơn vị Trưởng khối" in await tg.reply_text(OF["YTE"], group, "/elect 2027")
+    assert said(await tg.reply_text(HEAD, group, "/elect"), 'elect.usage')
+    assert said(await tg.reply_text(OF["YTE"], group, "/elect 2027"), 'err.not_manager')
 
     # --- the head's ballot: nobody gets more than half, YTE and GDDT tie at the top -----------------
     post = (await tg.say(HEAD, group, "/elect 2027"))[0]
     assert post["text"].startswith("🗳 BỎ PHIẾU KÍN #1 — bầu Trưởng khối năm 2027")
     assert "Mỗi đơn vị chọn 1 đơn vị" in post["text"] and "Danh sách bầu (9 đơn vị)" in post["text"]
-    assert "Trúng cử khi được nhiều phiếu nhất và trên 1/2 số phiếu bầu" in post["text"]
+    assert said(post["text"], 'vote.rule_election', share='trên 1/2')
     assert button(post, "Bỏ phiếu")["url"] == "https://t.me/KhoiTestBot?start=v1"
-    assert "Đang bầu Trưởng khối (phiếu #1)" in await tg.reply_text(HEAD, group, "/elect 2027")
+    assert said(await tg.reply_text(HEAD, group, "/elect 2027"), 'elect.open', id=1, role='Trưởng khối')
     choices = {"VHTTDL": ["YTE"], "YTE": ["YTE"], "TTTT": ["YTE"], "GDDT": ["GDDT"], "LDTBXH": ["GDDT"],
                "PTTH": ["GDDT"], "BDT": ["BDT"], "BHXH": ["BDT"], "CDSP": []}
     for code, chosen in choices.items():
@@ -37,15 +38,15 @@ async def test_election_with_a_runoff_and_the_handover(tg: TelegramHarness, cloc
                            "Đóng lúc 23/11/2026 09:00. Đơn vị thành viên: 9. Đã bỏ phiếu: 9 (100%), trong đó 1 phiếu trắng.")
     assert ("Số phiếu bầu (tỷ lệ trên số phiếu đã bỏ):\n4. GDDT — Sở Giáo dục và Đào tạo: 3 phiếu (33,3%)\n"
             "9. YTE — Sở Y tế: 3 phiếu (33,3%)\n1. BDT — Ban Dân tộc: 2 phiếu (22,2%)\n") in text
-    assert "Chưa đơn vị nào trúng cử Trưởng khối. Bầu lại giữa: GDDT, YTE — gõ /vote_runoff 1" in text
-    assert "mở vòng bầu lại bằng /vote_runoff 1" in await tg.reply_text(HEAD, group, "/elect 2027")
+    assert said(text, 'results.runoff_needed', role='Trưởng khối', units='GDDT, YTE', id=1)
+    assert said(await tg.reply_text(HEAD, group, "/elect 2027"), 'elect.needs_runoff', id=1)
 
     # --- the run-off between the top two, decided by the most votes, closing at its time -------------
     runoff = (await tg.say(HEAD, group, "/vote_runoff 1 | 23/11/2026 10:00"))[0]
     assert runoff["text"].startswith("🗳 BỎ PHIẾU KÍN #2 — bầu Trưởng khối năm 2027 — bầu lại (vòng 2, sau phiếu #1)")
     assert "Danh sách bầu (2 đơn vị):\n1. GDDT — Sở Giáo dục và Đào tạo\n2. YTE — Sở Y tế\n" in runoff["text"]
-    assert "Vòng bầu lại: đơn vị được nhiều phiếu nhất trúng cử" in runoff["text"]
-    assert "Đã có phiếu bầu lại cho #1" in await tg.reply_text(HEAD, group, "/vote_runoff 1")
+    assert said(runoff["text"], 'vote.rule_plurality')
+    assert said(await tg.reply_text(HEAD, group, "/vote_runoff 1"), 'runoff.exists', id=1)
     for code in ("VHTTDL", "YTE", "TTTT", "BDT", "BHXH"):
         await vote(tg, OF[code], 2, ["YTE"])
     for code in ("GDDT", "LDTBXH", "PTTH"):
@@ -58,10 +59,10 @@ async def test_election_with_a_runoff_and_the_handover(tg: TelegramHarness, cloc
     # At its time the run-off closes: the results, then the deputy's ballot opens at once (one flow).
     text, post = (m["text"] for m in tg.api.bot_messages(group.id)[before:])
     assert text.startswith("📊 KẾT QUẢ KIỂM PHIẾU #2")
-    assert "Đã bỏ phiếu: 8 (88,9%), trong đó 0 phiếu trắng." in text
+    assert said(text, 'results.turnout', members=9, cast=8, percent='88,9%', blank=0)
     assert "2. YTE — Sở Y tế: 5 phiếu (62,5%) ✅\n1. GDDT — Sở Giáo dục và Đào tạo: 3 phiếu (37,5%)" in text
-    assert "✅ Trúng cử Trưởng khối năm 2027: YTE — Sở Y tế" in text
-    assert "Tiếp theo: bầu Phó trưởng khối — phiếu #3 đã mở ngay bên dưới" in text
+    assert said(text, 'results.elected', role='Trưởng khối', year=2027, unit='YTE — Sở Y tế')
+    assert said(text, 'results.deputy_opened', id=3)
 
     with tg.core.db.session() as s:
         yte = s.exec(select(Unit).where(Unit.code == "YTE")).one()
@@ -75,37 +76,37 @@ async def test_election_with_a_runoff_and_the_handover(tg: TelegramHarness, cloc
     assert "23/11/2026 11:00" in post
     deputy_post = tg.api.bot_messages(group.id)[-1]
     assert button(deputy_post, "Bỏ phiếu")["url"] == "https://t.me/KhoiTestBot?start=v3"
-    assert "Đang bầu Phó trưởng khối (phiếu #3)" in await tg.reply_text(HEAD, group, "/elect 2027")
+    assert said(await tg.reply_text(HEAD, group, "/elect 2027"), 'elect.open', id=3, role='Phó trưởng khối')
     for code in ("VHTTDL", "YTE", "GDDT", "LDTBXH", "TTTT", "PTTH"):
         await vote(tg, OF[code], 3, ["GDDT"])
     await vote(tg, OF["BDT"], 3, ["BDT"])
     clock.set(datetime(2026, 11, 23, 10, 30, tzinfo=VN))
     await tg.tick()
-    assert "Đã bỏ phiếu: 7/9" in deputy_post["text"]  # the live turnout of a post the scheduler made
+    assert said(deputy_post["text"], 'vote.turnout', voted=7, members=9)  # the live turnout of a post the scheduler made
     clock.set(datetime(2026, 11, 23, 11, 0, tzinfo=VN))
     await tg.tick()
     results = [m["text"] for m in tg.api.bot_messages(group.id) if m["text"].startswith("📊 KẾT QUẢ KIỂM PHIẾU #3")]
     assert len(results) == 1
-    assert "4. GDDT — Sở Giáo dục và Đào tạo: 6 phiếu (85,7%) ✅" in results[0]
-    assert "✅ Trúng cử Phó trưởng khối năm 2027: GDDT — Sở Giáo dục và Đào tạo" in results[0]
-    assert "Đã ghi Trưởng khối, Phó trưởng khối năm 2027" in results[0]
-    assert "Năm 2027 đã bầu xong: Trưởng khối YTE, Phó trưởng khối GDDT" in await tg.reply_text(HEAD, group, "/elect 2027")
+    assert said(results[0], 'results.line', position=4, unit='GDDT — Sở Giáo dục và Đào tạo', count=6, percent='85,7%', mark=' ✅')
+    assert said(results[0], 'results.elected', role='Phó trưởng khối', year=2027, unit='GDDT — Sở Giáo dục và Đào tạo')
+    assert said(results[0], 'results.roles_recorded', year=2027)
+    assert said(await tg.reply_text(HEAD, group, "/elect 2027"), 'elect.done', year=2027, head='YTE', deputy='GDDT')
     text = await tg.reply_text(HEAD, group, "/results")
     assert "#1 Trưởng khối năm 2027: bầu lại giữa GDDT, YTE" in text
     assert "#2 Trưởng khối năm 2027: ✅ YTE (5/8)" in text and "#3 Phó trưởng khối năm 2027: ✅ GDDT (6/7)" in text
 
     # --- the handover: by the outgoing head only; the new head unit manages at once --------------------
-    assert "Chỉ cán bộ của đơn vị Trưởng khối" in await tg.reply_text(OF["YTE"], group, "/handover 2027")
-    assert "Chỉ cán bộ của đơn vị Trưởng khối" in await tg.reply_text(OF["YTE"], group, "/vote_rules tubau khong")
+    assert said(await tg.reply_text(OF["YTE"], group, "/handover 2027"), 'err.not_manager')
+    assert said(await tg.reply_text(OF["YTE"], group, "/vote_rules tubau khong"), 'err.not_manager')
     text = await tg.reply_text(HEAD, group, "/handover")
     assert text == ("🤝 BÀN GIAO: từ 23/11/2026 11:00, YTE — Sở Y tế là Trưởng khối (nhiệm kỳ năm 2027), nhận bàn giao "
                     "từ VHTTDL — Sở Văn hóa, Thể thao và Du lịch. Cán bộ của đơn vị Trưởng khối mới quản trị khối "
                     "từ bây giờ.\nPhó trưởng khối: GDDT — Sở Giáo dục và Đào tạo.")
-    assert "Vai trò: Trưởng khối" in await tg.reply_text(OF["YTE"], tg.api.private(OF["YTE"]), "/whoami")
-    assert "Vai trò: Phó trưởng khối" in await tg.reply_text(OF["GDDT"], tg.api.private(OF["GDDT"]), "/whoami")
-    assert "Chỉ cán bộ của đơn vị Trưởng khối" in await tg.reply_text(HEAD, group, "/vote_rules tubau khong")
-    assert "Đã cập nhật quy chế" in await tg.reply_text(OF["YTE"], group, "/vote_rules tubau khong")
-    assert "đã nhận nhiệm vụ rồi" in await tg.reply_text(OF["YTE"], group, "/handover 2027")
+    assert said(await tg.reply_text(OF["YTE"], tg.api.private(OF["YTE"]), "/whoami"), 'whoami.text')
+    assert said(await tg.reply_text(OF["GDDT"], tg.api.private(OF["GDDT"]), "/whoami"), 'whoami.text')
+    assert said(await tg.reply_text(HEAD, group, "/vote_rules tubau khong"), 'err.not_manager')
+    assert said(await tg.reply_text(OF["YTE"], group, "/vote_rules tubau khong"), 'rules.set')
+    assert said(await tg.reply_text(OF["YTE"], group, "/handover 2027"), 'handover.already')
 
     assert_secret(tg, {o.id for o in OF.values()} | {YTE_SECOND.id})
 
@@ -118,9 +119,9 @@ async def test_closing_the_head_ballot_by_hand_opens_the_deputy_ballot(tg_fast: 
         await vote(tg, OF[code], 1, ["BDT"])
     sent = [m for m in await tg.say(HEAD, group, "/vote_close 1") if m["chat"]["id"] == group.id]
     assert len(sent) == 2
-    assert "✅ Trúng cử Trưởng khối năm 2027: BDT — Ban Dân tộc" in sent[0]["text"]
-    assert "phiếu #2 đã mở ngay bên dưới" in sent[0]["text"]
+    assert said(sent[0]["text"], 'results.elected', role='Trưởng khối', year=2027, unit='BDT — Ban Dân tộc')
+    assert said(sent[0]["text"], 'results.deputy_opened', id=2)
     assert sent[1]["text"].startswith("🗳 BỎ PHIẾU KÍN #2 — bầu Phó trưởng khối năm 2027")
     assert "BDT — Ban Dân tộc" not in sent[1]["text"].split("Danh sách bầu")[1].split("\n\n")[0]
     assert button(sent[1], "Bỏ phiếu")["url"] == "https://t.me/KhoiTestBot?start=v2"
-    assert "Đang bầu Phó trưởng khối (phiếu #2)" in await tg.reply_text(HEAD, group, "/elect 2027")
+    assert said(await tg.reply_text(HEAD, group, "/elect 2027"), 'elect.open', id=2, role='Phó trưởng khối')

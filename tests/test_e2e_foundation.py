@@ -7,6 +7,7 @@ from sqlmodel import func, select
 from storage.models import AuditLog, Bloc, JoinRequest, Unit, UnitOfficer
 from tests.fakes.telegram_api import TgUser
 from tests.harness import TelegramHarness, button, buttons_of
+from tests.texts import said
 from tests.units_data import OFFICER_NAMES, UNITS
 
 ADMIN = TgUser(1, "Hà", "Trần", "ha_tran")
@@ -24,22 +25,22 @@ async def test_setup_units_join_approve_and_list(tg: TelegramHarness) -> None:
 
     # A non-admin cannot bind the group.
     text = await tg.reply_text(OUTSIDER, group, "/setup Khối thi đua Văn hóa – Xã hội")
-    assert "Chỉ quản trị viên của nhóm" in text
+    assert said(text, 'setup.not_admin')
     assert _count(tg, Bloc) == 0
 
     # Missing name: the usage, nothing created.
-    assert "Cách dùng: /setup" in await tg.reply_text(ADMIN, group, "/setup")
+    assert said(await tg.reply_text(ADMIN, group, "/setup"), 'setup.usage')
     text = await tg.reply_text(ADMIN, group, "/setup Khối thi đua Văn hóa – Xã hội")
-    assert "✅ Đã tạo khối «Khối thi đua Văn hóa – Xã hội»" in text
+    assert said(text, 'setup.done', bloc='Khối thi đua Văn hóa – Xã hội')
     assert "Đã gắn" not in text
     # A second /setup in a bound group is refused.
-    assert "đã gắn với khối" in await tg.reply_text(ADMIN, group, "/setup Khối khác")
+    assert said(await tg.reply_text(ADMIN, group, "/setup Khối khác"), 'setup.already')
     assert _count(tg, Bloc) == 1
 
     # Nine units in one multi-line command.
     lines = "\n".join(f"{code} {name}" for code, name in UNITS)
     text = await tg.reply_text(ADMIN, group, f"/unit_add {lines}")
-    assert "Khối hiện có 9 đơn vị thành viên năm 2026" in text
+    assert said(text, 'unit.added_total', count=9, year=2026)
 
     # Each officer asks to join; the setup admin approves with the button.
     for officer, (code, _name) in zip(OFFICERS, UNITS, strict=True):
@@ -53,11 +54,11 @@ async def test_setup_units_join_approve_and_list(tg: TelegramHarness) -> None:
         answer = await tg.press(ADMIN, post, button(post, "Duyệt")["callback_data"])
         assert answer["text"] == "Đã duyệt."
         assert f"{officer.full_name} đại diện cho đơn vị {code}" in post["text"]
-        assert "duyệt bởi Hà Trần" in post["text"]
+        assert said(post["text"], 'join.approved_post', approver='Hà Trần')
         assert buttons_of(post) == []  # the decided request loses its buttons
 
     text = await tg.reply_text(OFFICERS[3], group, "/units")
-    assert "(9 đơn vị)" in text
+    assert said(text, 'units.header', count=9)
     for officer, (code, name) in zip(OFFICERS, UNITS, strict=True):
         assert f"{code} — {name}" in text
         assert officer.full_name in text
@@ -72,24 +73,24 @@ async def test_refusals_change_nothing(tg: TelegramHarness) -> None:
 
     # A non-admin's /unit_add is refused.
     text = await tg.reply_text(OUTSIDER, group, "/unit_add GDDT Sở Giáo dục và Đào tạo")
-    assert "Chỉ cán bộ của đơn vị Trưởng khối hoặc Phó trưởng khối" in text
+    assert said(text, 'err.not_manager')
 
     # Malformed arguments get the usage text or a precise reason.
-    assert "Cách dùng: /unit_add" in await tg.reply_text(ADMIN, group, "/unit_add")
-    assert "Cách dùng: /unit_add" in await tg.reply_text(ADMIN, group, "/unit_add GDDT")
+    assert said(await tg.reply_text(ADMIN, group, "/unit_add"), 'unit_add.usage')
+    assert said(await tg.reply_text(ADMIN, group, "/unit_add GDDT"), 'unit_add.usage')
     assert "không hợp lệ" in await tg.reply_text(ADMIN, group, "/unit_add Y Sở Y")
     assert "không hợp lệ" in await tg.reply_text(ADMIN, group, "/unit_add GIÁODỤC Sở Giáo dục")
-    assert "Khối đã có đơn vị mã YTE" in await tg.reply_text(ADMIN, group, "/unit_add yte Sở Y tế khác")
-    assert "quá giới hạn 200" in await tg.reply_text(ADMIN, group, "/unit_add GDDT " + "Sở " * 80)
+    assert said(await tg.reply_text(ADMIN, group, "/unit_add yte Sở Y tế khác"), 'unit.duplicate', code='YTE')
+    assert said(await tg.reply_text(ADMIN, group, "/unit_add GDDT " + "Sở " * 80), 'name.too_long', limit=200)
     # A bad line in a list refuses the whole list.
     text = await tg.reply_text(ADMIN, group, "/unit_add GDDT Sở Giáo dục\nYTE Sở Y tế\nBDT Ban Dân tộc")
     assert "Dòng 2" in text and "Không đơn vị nào được thêm" in text
-    assert "Cách dùng: /join" in await tg.reply_text(OUTSIDER, group, "/join")
-    assert "Khối không có đơn vị thành viên mã ZZZ" in await tg.reply_text(OUTSIDER, group, "/join ZZZ")
-    assert "Cách dùng: /head" in await tg.reply_text(ADMIN, group, "/head")
-    assert "Năm «20x6» không hợp lệ" in await tg.reply_text(ADMIN, group, "/head YTE 20x6")
-    assert "Cách dùng: /lang" in await tg.reply_text(ADMIN, group, "/lang fr")
-    assert "Cách dùng: /unit_remove" in await tg.reply_text(ADMIN, group, "/unit_remove")
+    assert said(await tg.reply_text(OUTSIDER, group, "/join"), 'join.usage')
+    assert said(await tg.reply_text(OUTSIDER, group, "/join ZZZ"), 'unit.unknown', code='ZZZ')
+    assert said(await tg.reply_text(ADMIN, group, "/head"), 'head.usage')
+    assert said(await tg.reply_text(ADMIN, group, "/head YTE 20x6"), 'role.bad_year', value='20x6')
+    assert said(await tg.reply_text(ADMIN, group, "/lang fr"), 'lang.usage')
+    assert said(await tg.reply_text(ADMIN, group, "/unit_remove"), 'unit_remove.usage')
 
     assert _count(tg, Unit) == units_before
     assert _count(tg, AuditLog) == audit_before
@@ -98,20 +99,20 @@ async def test_refusals_change_nothing(tg: TelegramHarness) -> None:
 
 async def test_unbound_group_and_private_chat(tg: TelegramHarness) -> None:
     group = tg.api.group("Nhóm lạ", admins=[ADMIN])
-    assert "chưa gắn với khối thi đua nào" in await tg.reply_text(ADMIN, group, "/units")
-    assert "chưa gắn với khối thi đua nào" in await tg.reply_text(ADMIN, group, "/unit_add YTE Sở Y tế")
+    assert said(await tg.reply_text(ADMIN, group, "/units"), 'err.not_bound_group')
+    assert said(await tg.reply_text(ADMIN, group, "/unit_add YTE Sở Y tế"), 'err.not_bound_group')
     # Unknown commands in a group are left to other bots, unless addressed to us.
     assert await tg.say(ADMIN, group, "/weather") == []
-    assert "không có lệnh /weather" in await tg.reply_text(ADMIN, group, "/weather@KhoiTestBot")
+    assert said(await tg.reply_text(ADMIN, group, "/weather@KhoiTestBot"), 'err.unknown_command', command='weather')
     assert await tg.say(ADMIN, group, "/units@OtherBot") == []
 
     dm = tg.api.private(OUTSIDER)
     text = await tg.reply_text(OUTSIDER, dm, "/start")
     assert "Xin chào Bình Lê" in text and "chưa đại diện cho đơn vị nào" in text
-    assert "chưa thuộc khối thi đua nào" in await tg.reply_text(OUTSIDER, dm, "/units")
-    assert "chỉ dùng trong nhóm" in await tg.reply_text(OUTSIDER, dm, "/setup Khối")
-    assert "Tôi chỉ hiểu các lệnh" in await tg.reply_text(OUTSIDER, dm, "xin chào")
-    assert "không có lệnh /foo" in await tg.reply_text(OUTSIDER, dm, "/foo")
+    assert said(await tg.reply_text(OUTSIDER, dm, "/units"), 'err.no_bloc_private')
+    assert said(await tg.reply_text(OUTSIDER, dm, "/setup Khối"), 'err.group_only')
+    assert said(await tg.reply_text(OUTSIDER, dm, "xin chào"), 'private.text_hint')
+    assert said(await tg.reply_text(OUTSIDER, dm, "/foo"), 'err.unknown_command', command='foo')
 
 
 async def test_roles_give_rights_and_setup_admin_steps_back(tg: TelegramHarness) -> None:
@@ -122,10 +123,10 @@ async def test_roles_give_rights_and_setup_admin_steps_back(tg: TelegramHarness)
     text = await tg.reply_text(ADMIN, group, "/head YTE")
     assert "YTE — Sở Y tế là Trưởng khối năm 2026" in text and "/join YTE" in text
     # Head and deputy must differ.
-    assert "phải là hai đơn vị khác nhau" in await tg.reply_text(ADMIN, group, "/deputy YTE")
+    assert said(await tg.reply_text(ADMIN, group, "/deputy YTE"), 'role.same_unit_both')
     await tg.say(ADMIN, group, "/deputy GDDT")
     # Next year's head is recorded but not in force.
-    assert "Có hiệu lực từ 01/01/2027" in await tg.reply_text(ADMIN, group, "/head BDT 2027")
+    assert said(await tg.reply_text(ADMIN, group, "/head BDT 2027"), 'role.from_date', date='01/01/2027')
 
     post = (await tg.say(head_officer, group, "/join YTE"))[0]
     assert (await tg.press(ADMIN, post, button(post, "Duyệt")["callback_data"]))["text"] == "Đã duyệt."
@@ -139,18 +140,18 @@ async def test_roles_give_rights_and_setup_admin_steps_back(tg: TelegramHarness)
 
     # The head unit's officer now manages; the setup admin no longer does.
     assert "Trưởng khối" in await tg.reply_text(head_officer, group, "/whoami")
-    assert "Đã thêm TTTT" in await tg.reply_text(head_officer, group, "/unit_add TTTT Sở Thông tin và Truyền thông")
-    assert "Chỉ cán bộ của đơn vị Trưởng khối" in await tg.reply_text(ADMIN, group, "/unit_add PTTH Đài PT-TH")
-    assert "Chỉ cán bộ của đơn vị Trưởng khối" in await tg.reply_text(member, group, "/lang en")
+    assert said(await tg.reply_text(head_officer, group, "/unit_add TTTT Sở Thông tin và Truyền thông"), 'unit.added', code='TTTT')
+    assert said(await tg.reply_text(ADMIN, group, "/unit_add PTTH Đài PT-TH"), 'err.not_manager')
+    assert said(await tg.reply_text(member, group, "/lang en"), 'err.not_manager')
     # The deputy's officer switches the bloc to English.
-    assert "speaks English" in await tg.reply_text(deputy_officer, group, "/lang en")
+    assert said(await tg.reply_text(deputy_officer, group, "/lang en"), 'lang.set')
     assert "Member units" in await tg.reply_text(member, group, "/units")
     # A person already acting for a unit cannot join another; /leave frees them.
-    assert "acts for one unit only" in await tg.reply_text(member, group, "/join TTTT")
-    assert "no longer acts for unit BDT" in await tg.reply_text(member, group, "/leave")
+    assert said(await tg.reply_text(member, group, "/join TTTT"), 'join.already_other')
+    assert said(await tg.reply_text(member, group, "/leave"), 'leave.done', code='BDT')
     # /help shows the management commands to the head only.
-    assert "Bloc management" in await tg.reply_text(head_officer, group, "/help")
-    assert "Bloc management" not in await tg.reply_text(member, group, "/help")
+    assert said(await tg.reply_text(head_officer, group, "/help"), 'help.header_manager')
+    assert not said(await tg.reply_text(member, group, "/help"), 'help.header_manager')
 
 
 async def test_command_menu_registered_in_vietnamese_and_english(tg: TelegramHarness) -> None:

@@ -23,6 +23,7 @@ from tests.conftest import VN
 from tests.fakes.telegram_api import TOKEN, TgUser
 from tests.fakes.zalo_api import ZALO_TOKEN, zalo_user
 from tests.harness import button, make_settings
+from tests.texts import said
 from tests.zalo_harness import ZaloHarness
 
 CODE = re.compile(r"\b([A-Z2-9]{4}-[A-Z2-9]{4})\b")
@@ -44,16 +45,16 @@ async def test_officers_on_both_platforms_share_one_bloc(mixed: ZaloHarness) -> 
     await zh.say(ADMIN, group, "/unit_add YTE Sở Y tế\nGDDT Sở Giáo dục và Đào tạo\nBDT Ban Dân tộc")
 
     # A code asked for in the group goes to the asker's private chat, never to the group.
-    assert "Hãy nhắn /start cho bot trong chat riêng" in await zh.reply_text(ADMIN, group, "/invite YTE")
+    assert said(await zh.reply_text(ADMIN, group, "/invite YTE"), 'invite.needs_private')
     admin_dm = zh.api.private(ADMIN)
     await zh.say(ADMIN, admin_dm, "/start")
-    assert "Đã gửi mã vào chat riêng" in await zh.reply_text(ADMIN, group, "/invite YTE")
+    assert said(await zh.reply_text(ADMIN, group, "/invite YTE"), 'invite.sent_privately')
     code = code_in(zh.api.bot_messages(admin_dm.id)[-1]["text"])
     assert code not in " ".join(m.get("text", "") for m in zh.api.bot_messages(group.id))
 
     # The Zalo officer links with it; the Telegram admin makes that unit the head.
-    assert "Lan đại diện cho đơn vị YTE" in await zh.zreply(lan, f"/join {code}")
-    assert "Cán bộ của đơn vị có quyền quản trị khối" in await zh.reply_text(ADMIN, group, "/head YTE")
+    assert said(await zh.zreply(lan, f"/join {code}"), 'invite.joined', name='Lan', code='YTE')
+    assert said(await zh.reply_text(ADMIN, group, "/head YTE"), 'role.in_force')
     units = await zh.reply_text(ADMIN, group, "/units")
     assert "3. YTE — Sở Y tế (Trưởng khối)\n   Cán bộ: Lan" in units
 
@@ -69,7 +70,7 @@ async def test_officers_on_both_platforms_share_one_bloc(mixed: ZaloHarness) -> 
     answer = await zh.zsay(lan, "1")
     assert [m["text"] for m in answer] == ["✅ Minh Lê đại diện cho đơn vị GDDT — Sở Giáo dục và Đào tạo (duyệt bởi Lan)."]
     # The menu is answered: the same number again means nothing now.
-    assert "Tôi chỉ hiểu các lệnh" in await zh.zreply(lan, "1")
+    assert said(await zh.zreply(lan, "1"), 'private.text_hint')
     with zh.core.db.session() as s:  # type: ignore[union-attr]
         assert s.exec(select(func.count()).select_from(UnitOfficer)).one() == 2
     # The stale group button changes nothing.
@@ -122,10 +123,10 @@ async def test_one_person_on_both_platforms_gets_reminders_on_both(tmp_path: Pat
         minh_zalo = zalo_user("Minh (Zalo)")
         await zh.say(MINH, minh_dm, "/start")
         code = code_in(await zh.reply_text(MINH, minh_dm, "/link"))
-        assert "Mã liên kết tài khoản" in zh.api.bot_messages(minh_dm.id)[-1]["text"]
-        assert "đã liên kết với Minh Lê (khối «Khối thi đua Văn hóa – Xã hội»)" in await zh.zreply(minh_zalo, f"/join {code}")
-        assert "Đơn vị: GDDT — Sở Giáo dục và Đào tạo" in await zh.zreply(minh_zalo, "/whoami")
-        assert "Tài khoản này đã là của bạn" in await zh.zreply(minh_zalo, f"/join {code_in(await zh.reply_text(MINH, minh_dm, '/link'))}")
+        assert said(zh.api.bot_messages(minh_dm.id)[-1]["text"], 'link.created')
+        assert said(await zh.zreply(minh_zalo, f"/join {code}"), 'link.done', name='Minh Lê', bloc='Khối thi đua Văn hóa – Xã hội')
+        assert said(await zh.zreply(minh_zalo, "/whoami"), 'whoami.text', unit='GDDT — Sở Giáo dục và Đào tạo')
+        assert said(await zh.zreply(minh_zalo, f"/join {code_in(await zh.reply_text(MINH, minh_dm, '/link'))}"), 'link.same_person')
         with zh.core.db.session() as s:  # type: ignore[union-attr]
             owners = {a.platform: a.officer_id for a in s.exec(select(Account).where(Account.display_name.startswith("Minh")))}  # type: ignore[union-attr]
         assert owners["telegram"] == owners["zalo"]

@@ -20,6 +20,7 @@ from tests.conftest import VN
 from tests.fakes.telegram_api import TgChat, TgUser
 from tests.fakes.zalo_api import ZaloUser, zalo_user
 from tests.harness import button
+from tests.texts import said
 from tests.vote_play import assert_secret, vote
 from tests.zalo_harness import ZaloHarness
 from tests.zalo_play import RECEIPT, assert_zalo_secret, code_in, count, invite_to_zalo, new_texts
@@ -56,7 +57,7 @@ async def mixed_bloc(zh: ZaloHarness) -> Bloc:
     await invite_to_zalo(zh, HEAD, "GDDT", mai)
     await invite_to_zalo(zh, HEAD, "BDT", minh)
     code = code_in(await zh.reply_text(NGOC, zh.api.private(NGOC), "/link"))
-    assert "đã liên kết với Ngọc" in await zh.zreply(ngoc, f"/join {code}")
+    assert said(await zh.zreply(ngoc, f"/join {code}"), 'link.done', name='Ngọc')
     return Bloc(group, mai, minh, ngoc)
 
 
@@ -150,7 +151,7 @@ async def test_a_vote_with_officers_on_telegram_and_on_zalo(mixed: ZaloHarness, 
     assert "Đơn vị bỏ phiếu: GDDT" in ballot and "5. YTE — Sở Y tế" in ballot
     zalo_receipts = [await zh.zreply(b.mai, "3 5")]
     zalo_receipts.append(await zh.zreply(b.ngoc, "/phieu 1 3"))  # CDSP, from his Zalo account
-    assert "Chỉ được đánh dấu tối đa 2 đơn vị" in await zh.zreply(b.ngoc, "/phieu 1 1 2 3")
+    assert said(await zh.zreply(b.ngoc, "/phieu 1 1 2 3"), 'ballot.too_many', quota=2)
     clock.advance(timedelta(seconds=3))
     await zh.tick()
     assert "Đã bỏ phiếu: 4/5 đơn vị" in post["text"] and "⏳ Chưa bỏ phiếu: BDT" in post["text"]
@@ -167,7 +168,7 @@ async def test_a_vote_with_officers_on_telegram_and_on_zalo(mixed: ZaloHarness, 
     assert all(dm_texts(zh, u, tg_before) == [] for u in (HEAD, HUNG, NGOC))
     assert new_texts(zh, b.mai, zalo_before) == new_texts(zh, b.ngoc, zalo_before) == []
     # A wrong answer changes nothing; the right one is counted.
-    assert "Số 6 không có trong phiếu" in await zh.zreply(b.minh, "/phieu 1 6")
+    assert said(await zh.zreply(b.minh, "/phieu 1 6"), 'ballot.not_candidate', number=6)
     await zh.zreply(b.minh, "1")
     zalo_receipts.append(await zh.zreply(b.minh, "3 5"))
 
@@ -176,7 +177,7 @@ async def test_a_vote_with_officers_on_telegram_and_on_zalo(mixed: ZaloHarness, 
     clock.set(datetime(2026, 11, 24, 17, 0, tzinfo=VN))
     await zh.tick()
     [results] = [t for t in group_texts(zh, b, tg_before) if t.startswith("📊")]
-    assert "3. GDDT — Sở Giáo dục và Đào tạo: 5 phiếu (100%) ✅" in results
+    assert said(results, 'results.line', position=3, unit='GDDT — Sở Giáo dục và Đào tạo', count=5, percent='100%', mark=' ✅')
     assert "5. YTE — Sở Y tế: 3 phiếu (60%) ✅" in results and "2. CDSP — Trường Cao đẳng Sư phạm: 1 phiếu (20%)" in results
     for code in [*receipts.values(), *(RECEIPT.search(r).group(1) for r in zalo_receipts)]:  # type: ignore[union-attr]
         assert code in results

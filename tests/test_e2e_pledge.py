@@ -20,6 +20,7 @@ from storage.models import AuditLog, BlocChat, Pledge, PledgeSignature, SentRemi
 from tests.conftest import VN
 from tests.fakes.telegram_api import BOT_ID, TgChat, TgUser
 from tests.harness import TelegramHarness, button, buttons_of
+from tests.texts import said
 from tests.units_data import OFFICER_NAMES, UNITS
 
 ADMIN = TgUser(1, "Hà", "Trần", "ha_tran")  # the group admin who runs /setup
@@ -65,7 +66,7 @@ async def test_nine_units_seven_sign_two_reminded_closed_exported(tg: TelegramHa
     post = sent[0]
     assert post["chat"]["id"] == group.id
     assert "📜 GIAO ƯỚC THI ĐUA NĂM 2027" in post["text"] and "Hạn ký: 15/12/2026 17:00" in post["text"]
-    assert "Đã ký: 0/9 đơn vị" in post["text"]
+    assert said(post["text"], 'pledge.count', count=0, total=9)
     data = button(post, "Ký giao ước")["callback_data"]
 
     # Seven officers sign with the button, a minute apart; YTE's officer presses twice.
@@ -86,13 +87,13 @@ async def test_nine_units_seven_sign_two_reminded_closed_exported(tg: TelegramHa
     assert count(tg, PledgeSignature) == 7
 
     # The counter is edited by the scheduler's pass, once for the whole burst.
-    assert "Đã ký: 0/9 đơn vị" in post["text"]
+    assert said(post["text"], 'pledge.count', count=0, total=9)
     clock.advance(timedelta(seconds=3))
     await tg.tick()
     assert post["edit_count"] == 1
-    assert "Đã ký: 7/9 đơn vị" in post["text"]
+    assert said(post["text"], 'pledge.count', count=7, total=9)
     assert "✅ YTE — Sở Y tế (Hùng, 23/11/2026 09:02)" in post["text"]
-    assert "Chưa ký: BDT, CDSP" in post["text"]
+    assert said(post["text"], 'pledge.unsigned_codes', codes='BDT, CDSP')
     assert buttons_of(post)  # still open
 
     # Seven days before the deadline: the reminder names BDT and CDSP only, and reaches their officers.
@@ -103,7 +104,7 @@ async def test_nine_units_seven_sign_two_reminded_closed_exported(tg: TelegramHa
     in_group = [m for m in new if m["chat"]["id"] == group.id]
     assert len(in_group) == 1
     reminder = in_group[0]["text"]
-    assert "còn 2/9 đơn vị chưa ký" in reminder
+    assert said(reminder, 'pledge.remind_header', count=2, total=9)
     assert "BDT — Ban Dân tộc: Minh (@cb_7)" in reminder and "CDSP — Trường Cao đẳng Sư phạm: Ngọc (@cb_8)" in reminder
     assert not any(code in reminder for code, _ in UNITS[:7])
     assert button(in_group[0], "Ký giao ước")["callback_data"] == data
@@ -122,7 +123,7 @@ async def test_nine_units_seven_sign_two_reminded_closed_exported(tg: TelegramHa
     assert len(final) == 1
     assert final[0].startswith("🔒 ĐÃ ĐÓNG KÝ GIAO ƯỚC THI ĐUA NĂM 2027\nKhối «Khối thi đua Văn hóa – Xã hội», "
                                "lúc 15/12/2026 17:00.")
-    assert "Đã ký: 7/9 đơn vị" in final[0]
+    assert said(final[0], 'pledge.count', count=7, total=9)
     for index, (code, name) in enumerate(UNITS[:7]):
         assert f"✅ {code} — {name} ({OFFICER_NAMES[index]}, 23/11/2026 09:0{index + 1})" in final[0]
     assert final[0].endswith("❌ Chưa ký (2 đơn vị):\n• BDT — Ban Dân tộc\n• CDSP — Trường Cao đẳng Sư phạm")
@@ -133,7 +134,7 @@ async def test_nine_units_seven_sign_two_reminded_closed_exported(tg: TelegramHa
     # Signing after the close is refused, from the old button and by command.
     answer = await tg.press(OFFICERS[7], post, data)
     assert answer["show_alert"] and "đã đóng ký lúc 15/12/2026 17:00" in answer["text"]
-    assert "đã đóng ký" in await tg.reply_text(OFFICERS[8], tg.api.private(OFFICERS[8]), "/sign")
+    assert said(await tg.reply_text(OFFICERS[8], tg.api.private(OFFICERS[8]), "/sign"), 'pledge.closed')
     assert count(tg, PledgeSignature) == 7
 
     # The export: a spreadsheet and a CSV, one row per unit.
@@ -159,43 +160,43 @@ async def test_refusals_and_commands(tg_fast: TelegramHarness, clock) -> None:
     audit_before = count(tg, AuditLog)
 
     # Only the head or deputy opens a pledge; bad input gets the usage or a precise reason.
-    assert "Chỉ cán bộ của đơn vị Trưởng khối" in await tg.reply_text(member, group, OPEN)
+    assert said(await tg.reply_text(member, group, OPEN), 'err.not_manager')
     for text in ("/pledge_open", "/pledge_open 2027", "/pledge_open 2027 | 15/12/2026 17:00",
                  "/pledge_open | 15/12/2026 17:00 | x", "/pledge_open 2027 | 15/12/2026 17:00 | x | y"):
-        assert "Cách dùng: /pledge_open" in await tg.reply_text(HEAD, group, text)
+        assert said(await tg.reply_text(HEAD, group, text), 'pledge_open.usage')
     assert "chỉ mở ký giao ước thi đua cho năm nay (2026) hoặc năm sau (2027)" in await tg.reply_text(
         HEAD, group, "/pledge_open 2030 | 15/12/2026 17:00 | x")
     assert "đã qua" in await tg.reply_text(HEAD, group, "/pledge_open 2027 | 20/11/2026 17:00 | x")
-    assert "không có trên lịch" in await tg.reply_text(HEAD, group, "/pledge_open 2027 | 31/11/2026 17:00 | x")
-    assert "Không đọc được thời gian" in await tg.reply_text(HEAD, group, "/pledge_open 2027 | sớm | x")
-    assert "sau năm của giao ước (2027)" in await tg.reply_text(HEAD, group, "/pledge_open 2027 | 15/01/2028 | x")
-    assert "quá 2000 ký tự" in await tg.reply_text(HEAD, group, "/pledge_open 2027 | 15/12/2026 | " + "x" * 2001)
-    assert "chưa có giao ước thi đua nào đang mở ký" in await tg.reply_text(member, group, "/sign")
-    assert "chưa có giao ước thi đua nào" in await tg.reply_text(member, group, "/pledge_status")
+    assert said(await tg.reply_text(HEAD, group, "/pledge_open 2027 | 31/11/2026 17:00 | x"), 'date.impossible')
+    assert said(await tg.reply_text(HEAD, group, "/pledge_open 2027 | sớm | x"), 'date.invalid')
+    assert said(await tg.reply_text(HEAD, group, "/pledge_open 2027 | 15/01/2028 | x"), 'pledge.deadline_after_year', year=2027)
+    assert said(await tg.reply_text(HEAD, group, "/pledge_open 2027 | 15/12/2026 | " + "x" * 2001), 'pledge.text_too_long', limit=2000)
+    assert said(await tg.reply_text(member, group, "/sign"), 'pledge.none_open')
+    assert said(await tg.reply_text(member, group, "/pledge_status"), 'pledge.none_open')
     assert count(tg, Pledge) == 0 and count(tg, AuditLog) == audit_before
 
     # A date alone means 17:00 that day.
     post = (await tg.say(HEAD, group, "/pledge_open 2027 | 15/12/2026 | Giao ước thi đua năm 2027"))[0]
-    assert "Hạn ký: 15/12/2026 17:00" in post["text"]
-    assert "Khối đã có giao ước thi đua năm 2027" in await tg.reply_text(HEAD, group, "/pledge_open 2027 | 10/12/2026 | lần hai")
+    assert said(post["text"], 'pledge.post_deadline', deadline='15/12/2026 17:00')
+    assert said(await tg.reply_text(HEAD, group, "/pledge_open 2027 | 10/12/2026 | lần hai"), 'pledge.exists', year=2027)
     assert count(tg, Pledge) == 1
 
     # /sign in the group and in private; a second /sign answers who signed and when.
-    assert "chưa đại diện cho đơn vị nào" in await tg.reply_text(OUTSIDER, group, "/sign")
+    assert said(await tg.reply_text(OUTSIDER, group, "/sign"), 'pledge.no_unit')
     text = await tg.reply_text(member, tg.api.private(member), "/sign")
     assert text == ("✅ Hùng đã ký giao ước thi đua năm 2027 cho đơn vị YTE — Sở Y tế lúc 23/11/2026 09:00.\n"
                     "Đã ký: 1/9 đơn vị.")
     clock.advance(timedelta(minutes=10))
     assert "Hùng ký lúc 23/11/2026 09:00" in await tg.reply_text(member, group, "/sign")
-    assert "Năm «20x7» không hợp lệ" in await tg.reply_text(member, group, "/sign 20x7")
-    assert "Cách dùng: /sign" in await tg.reply_text(member, group, "/sign 2027 thêm")
-    assert "chưa có giao ước thi đua năm 2026" in await tg.reply_text(member, group, "/sign 2026")
+    assert said(await tg.reply_text(member, group, "/sign 20x7"), 'pledge.bad_lookup_year', value='20x7')
+    assert said(await tg.reply_text(member, group, "/sign 2027 thêm"), 'sign.usage')
+    assert said(await tg.reply_text(member, group, "/sign 2026"), 'pledge.none_for_year', year=2026)
 
     # Withdrawing (audited) and signing again.
     text = await tg.reply_text(member, group, "/unsign")
-    assert "YTE — Sở Y tế đã rút chữ ký giao ước thi đua năm 2027 (Hùng ký lúc 23/11/2026 09:00)" in text
-    assert "không có chữ ký nào để rút" in await tg.reply_text(member, group, "/unsign")
-    assert "chưa đại diện cho đơn vị nào" in await tg.reply_text(OUTSIDER, group, "/unsign")
+    assert said(text, 'pledge.unsigned', code='YTE', unit='Sở Y tế', year=2027, signer='Hùng', at='23/11/2026 09:00')
+    assert said(await tg.reply_text(member, group, "/unsign"), 'pledge.not_signed')
+    assert said(await tg.reply_text(OUTSIDER, group, "/unsign"), 'pledge.no_unit')
     assert "Đã ký: 1/9" in await tg.reply_text(member, group, "/sign 2027")
     with tg.core.db.session() as s:
         actions = list(s.exec(select(AuditLog.action).where(AuditLog.action.like("pledge.%"))))
@@ -213,13 +214,13 @@ async def test_refusals_and_commands(tg_fast: TelegramHarness, clock) -> None:
     await tg.say(OUTSIDER, other, "/join CT")
     data = button(post, "Ký giao ước")["callback_data"]
     forged = dict(post, chat=other.as_dict())  # this bloc's button pressed in another bloc's group
-    assert "không thuộc khối thi đua của bạn" in (await tg.press(OUTSIDER, forged, data))["text"]
-    assert "không còn" in (await tg.press(OFFICERS[2], post, "pl:s:9999"))["text"]
+    assert said((await tg.press(OUTSIDER, forged, data))["text"], 'pledge.gone')
+    assert said((await tg.press(OFFICERS[2], post, "pl:s:9999"))["text"], 'pledge.gone')
     assert "không hợp lệ" in (await tg.press(OFFICERS[2], post, "pl:x:1"))["text"]
     assert count(tg, PledgeSignature, PledgeSignature.withdrawn_at.is_(None)) == 1
 
     # Only the head or deputy closes early; then nothing can be signed or withdrawn.
-    assert "Chỉ cán bộ của đơn vị Trưởng khối" in await tg.reply_text(member, group, "/pledge_close")
+    assert said(await tg.reply_text(member, group, "/pledge_close"), 'err.not_manager')
     clock.advance(timedelta(days=1))
     text = await tg.reply_text(HEAD, group, "/pledge_close")
     assert text.startswith("🔒 Đã đóng ký giao ước thi đua năm 2027: 1/9 đơn vị đã ký.")
@@ -229,11 +230,11 @@ async def test_refusals_and_commands(tg_fast: TelegramHarness, clock) -> None:
     final = [m["text"] for m in tg.api.bot_log[before:] if m["chat"]["id"] == group.id and "ĐÃ ĐÓNG" in m.get("text", "")]
     assert len(final) == 1 and "lúc 24/11/2026 09:10" in final[0] and "Chưa ký (8 đơn vị)" in final[0]
     assert buttons_of(post) == [] and "Đã đóng ký lúc 24/11/2026 09:10" in post["text"]
-    assert "đã đóng ký lúc 24/11/2026 09:10" in await tg.reply_text(OFFICERS[2], group, "/sign 2027")
+    assert said(await tg.reply_text(OFFICERS[2], group, "/sign 2027"), 'pledge.closed', at='24/11/2026 09:10')
     assert "đã đóng ký" in await tg.reply_text(member, group, "/unsign 2027")
-    assert "đã đóng ký lúc" in (await tg.press(OFFICERS[2], post, data))["text"]
-    assert "đã đóng ký từ 24/11/2026 09:10" in await tg.reply_text(HEAD, group, "/pledge_close")
-    assert "đã đóng ký từ 24/11/2026 09:10" in await tg.reply_text(HEAD, group, "/pledge_close 2027")
+    assert said((await tg.press(OFFICERS[2], post, data))["text"], 'pledge.closed')
+    assert said(await tg.reply_text(HEAD, group, "/pledge_close"), 'pledge.already_closed', at='24/11/2026 09:10')
+    assert said(await tg.reply_text(HEAD, group, "/pledge_close 2027"), 'pledge.already_closed', at='24/11/2026 09:10')
     assert "Đã đóng ký lúc 24/11/2026 09:10." in await tg.reply_text(member, group, "/pledge_status")
     assert count(tg, PledgeSignature, PledgeSignature.withdrawn_at.is_(None)) == 1
 
@@ -248,8 +249,8 @@ async def test_the_pledge_text_from_a_document(tg_fast: TelegramHarness) -> None
     assert [bool(m.get("document")) for m in sent] == [True, False], [m.get("text") for m in sent]
     assert sent[0]["caption"] == "📎 Văn bản giao ước thi đua năm 2027 — khối «Khối thi đua Văn hóa – Xã hội»"
     assert file_of(tg, sent[0]) == content
-    assert "Toàn văn giao ước thi đua năm 2027 trong tệp đính kèm." in sent[1]["text"]
-    assert "📎 Văn bản kèm theo: giao-uoc-2027.pdf" in sent[1]["text"]
+    assert said(sent[1]["text"], 'pledge.text_in_file', year=2027)
+    assert said(sent[1]["text"], 'pledge.post_file', file='giao-uoc-2027.pdf')
     with tg.core.db.session() as s:
         stored = s.exec(select(StoredFile)).one()
         assert tg.core.files.read(stored.sha256) == content
@@ -263,7 +264,7 @@ async def test_the_pledge_text_from_a_document(tg_fast: TelegramHarness) -> None
                                   caption="/pledge_open 2026 | 10/12/2026 17:00 | Giao ước thi đua năm 2026")
     assert file_of(tg, sent[0]) == b"%PDF 2026" and "Giao ước thi đua năm 2026" in sent[1]["text"]
     # Two pledges are open now: a bare /sign asks which year.
-    assert "nhiều năm (2026, 2027)" in await tg.reply_text(OFFICERS[4], group, "/sign")
+    assert said(await tg.reply_text(OFFICERS[4], group, "/sign"), 'pledge.which', years='2026, 2027', year=2027)
 
 
 async def test_a_bloc_without_a_group_gets_the_pledge_privately(tg_fast: TelegramHarness, clock) -> None:
@@ -273,7 +274,7 @@ async def test_a_bloc_without_a_group_gets_the_pledge_privately(tg_fast: Telegra
         s.execute(delete(BlocChat))
     dm = tg.api.private(HEAD)
     text = await tg.reply_text(HEAD, dm, OPEN)
-    assert "Khối chưa có nhóm chat nên bài đăng được gửi riêng" in text
+    assert said(text, 'pledge.opened_no_group')
     await tg.tick()
     posts = {m["chat"]["id"]: m for m in tg.api.bot_log if "GIAO ƯỚC THI ĐUA NĂM 2027" in m.get("text", "")}
     assert set(posts) == {o.id for o in OFFICERS}
@@ -302,7 +303,7 @@ async def test_presses_at_once_count_once_per_unit(tg_fast: TelegramHarness, clo
     # Opened from the head's private chat: the post goes to the group, the head gets a confirmation.
     before = len(tg.api.bot_log)
     text = await tg.reply_text(HEAD, tg.api.private(HEAD), OPEN)
-    assert "đã được gửi vào nhóm của khối" in text
+    assert said(text, 'pledge.opened_elsewhere')
     post = next(m for m in tg.api.bot_log[before:] if m["chat"]["id"] == group.id)
     data = button(post, "Ký giao ước")["callback_data"]
     pressers = [*OFFICERS, *OFFICERS, second, OUTSIDER]  # everyone twice, YTE's second officer, an outsider

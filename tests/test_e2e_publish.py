@@ -13,6 +13,7 @@ from sqlmodel import select
 from storage.models import LivePost
 from tests.fakes.telegram_api import ApiError
 from tests.harness import TelegramHarness
+from tests.texts import said
 from tests.vote_play import HEAD, OFFICERS, setup_bloc, vote
 
 
@@ -36,7 +37,7 @@ async def test_a_vote_opened_in_private_is_posted_live_in_the_group(tg_fast: Tel
     await vote(tg, OFFICERS["YTE"], 1, ["YTE"])
     clock.advance(timedelta(seconds=3))  # past the live post's coalescing window
     await tg.tick()
-    assert "Đã bỏ phiếu: 1/9" in post["text"]
+    assert said(post["text"], 'vote.turnout', voted=1, members=9)
 
 
 async def test_a_post_whose_send_failed_is_delivered_later_and_made_live(tg_fast: TelegramHarness, clock) -> None:

@@ -7,6 +7,7 @@ from sqlmodel import func, select
 from storage.models import AuditLog, ReminderConfig
 from tests.fakes.telegram_api import TgUser
 from tests.harness import TelegramHarness
+from tests.texts import said
 
 ADMIN = TgUser(1, "Hà", "Trần")
 MEMBER = TgUser(2, "Lan")
@@ -29,16 +30,16 @@ async def test_show_set_refuse_and_reset(tg_fast: TelegramHarness) -> None:
         with tg.core.db.session() as s:
             return s.exec(select(func.count()).select_from(ReminderConfig)).one()
 
-    assert "Chỉ cán bộ của đơn vị Trưởng khối" in await tg.reply_text(MEMBER, group, "/remind_config han 1n")
-    assert "Không có lịch nhắc «tuan»" in await tg.reply_text(ADMIN, group, "/remind_config tuan 1n")
-    assert "Không hiểu «7x»" in await tg.reply_text(ADMIN, group, "/remind_config han 7x 1n")
-    assert "không dùng được cho lịch «Hội nghị»" in await tg.reply_text(ADMIN, group, "/remind_config hoinghi 1n +1")
-    assert "giao ước đóng đúng hạn" in await tg.reply_text(ADMIN, group, "/remind_config giaouoc 3n +1")
-    assert "Cách dùng: /remind_config" in await tg.reply_text(ADMIN, group, "/remind_config han")
+    assert said(await tg.reply_text(MEMBER, group, "/remind_config han 1n"), 'err.not_manager')
+    assert said(await tg.reply_text(ADMIN, group, "/remind_config tuan 1n"), 'remind.unknown_kind', value='tuan')
+    assert said(await tg.reply_text(ADMIN, group, "/remind_config han 7x 1n"), 'remind.bad_unknown', token='7x')
+    assert said(await tg.reply_text(ADMIN, group, "/remind_config hoinghi 1n +1"), 'remind.bad_not_allowed', kind_name='Hội nghị')
+    assert said(await tg.reply_text(ADMIN, group, "/remind_config giaouoc 3n +1"), 'remind.bad_not_allowed')
+    assert said(await tg.reply_text(ADMIN, group, "/remind_config han"), 'remind.usage')
     assert configs() == 0
 
     text = await tg.reply_text(ADMIN, group, "/remind_config han 5d 1d 08:00 +1 sum+2")
-    assert "✅ Lịch nhắc «Hạn nộp báo cáo» của khối: 5n 1n 08:00 +1 tổng+2" in text
+    assert said(text, 'remind.set', kind_name='Hạn nộp báo cáo', plan='5n 1n 08:00 +1 tổng+2', items=0)
     assert "Hạn nộp báo cáo (han): 5n 1n 08:00 +1 tổng+2\n" in await tg.reply_text(MEMBER, group, "/remind_config")
     assert configs() == 1
     await tg.say(ADMIN, group, "/remind_config han macdinh")

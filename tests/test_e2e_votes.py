@@ -21,6 +21,7 @@ from sqlmodel import func, select
 from storage.models import AuditLog, Ballot, BallotSlip, ReminderSlot, Vote
 from tests.conftest import VN
 from tests.harness import TelegramHarness, button, buttons_of
+from tests.texts import said
 from tests.vote_play import (
     ADMIN,
     HEAD,
@@ -60,28 +61,28 @@ async def test_award_votes_end_to_end(tg: TelegramHarness, clock) -> None:
     assert "Chỉ tiêu: 1 đơn vị." in text and "Danh sách bầu (9 đơn vị):\n1. BDT — Ban Dân tộc\n" in text
     assert "9. YTE — Sở Y tế" in text
     assert "ít nhất 6 trong 9 đơn vị" in text and "ít nhất 5 phiếu trong 9 đơn vị" in text
-    assert "⏰ Đóng phiếu lúc 24/11/2026 17:00." in text
-    assert "Đã bỏ phiếu: 0/9 đơn vị" in text
+    assert said(text, 'vote.closes_at', when='24/11/2026 17:00', id=1)
+    assert said(text, 'vote.turnout', voted=0, members=9)
     assert button(flag_post, "Bỏ phiếu")["url"] == "https://t.me/KhoiTestBot?start=v1"
 
     # --- the Bằng khen vote through the guided flow ---------------------------------------------
     flow = (await tg.say(HEAD, group, "/vote"))[0]
-    assert "bước 1/3" in flow["text"]
+    assert said(flow["text"], 'flow.pick_award')
     # Only the person who typed /vote can press the flow's buttons.
     answer = await tg.press(OF["YTE"], flow, button(flow, "Bằng khen")["callback_data"])
     assert answer["show_alert"] and "Chỉ người gõ /vote" in answer["text"]
     await tg.press(HEAD, flow, button(flow, "Bằng khen")["callback_data"])
-    assert "Bước 2/3" in flow["text"]
+    assert said(flow["text"], 'flow.pick_candidates')
     await tg.press(HEAD, flow, button(flow, "Tất cả 9 đơn vị")["callback_data"])
-    assert "Bước 3/3" in flow["text"]
+    assert said(flow["text"], 'flow.pick_time')
     await tg.press(HEAD, flow, button(flow, "17:00 ngày mai")["callback_data"])
-    assert "Danh hiệu: Bằng khen của Chủ tịch UBND tỉnh (chỉ tiêu 2)" in flow["text"]
-    assert "Đóng phiếu: 24/11/2026 17:00" in flow["text"]
+    assert said(flow["text"], 'flow.summary', award='Bằng khen của Chủ tịch UBND tỉnh', quota=2)
+    assert said(flow["text"], 'flow.summary', quota=2, closing='24/11/2026 17:00')
     answer = await tg.press(HEAD, flow, button(flow, "Mở bỏ phiếu")["callback_data"])
     assert answer["text"] == "Đã mở phiếu #2."
     merit_post = flow  # the flow's message became the vote's post
     assert merit_post["text"].startswith("🗳 BỎ PHIẾU KÍN #2 — bình xét, suy tôn: Bằng khen của Chủ tịch UBND tỉnh")
-    assert "Chỉ tiêu: 2 đơn vị" in merit_post["text"]
+    assert said(merit_post["text"], 'vote.post_quota', quota=2)
     assert button(merit_post, "Bỏ phiếu")["url"] == "https://t.me/KhoiTestBot?start=v2"
     # A stale press on the finished flow changes nothing.
     stale = await tg.press(HEAD, flow, "vf:1:go")
@@ -127,7 +128,7 @@ async def test_award_votes_end_to_end(tg: TelegramHarness, clock) -> None:
     # A non-member cannot vote.
     dm = tg.api.private(OUTSIDER)
     text = await tg.reply_text(OUTSIDER, dm, "/start v1")
-    assert "không đại diện cho đơn vị thành viên nào" in text
+    assert said(text, 'ballot.no_unit')
 
     # --- forged and stale callbacks: refused with an alert, nothing changes --------------------
     audit_before, ballots_before = count(tg, AuditLog), count(tg, Ballot)
@@ -164,9 +165,9 @@ async def test_award_votes_end_to_end(tg: TelegramHarness, clock) -> None:
     # --- live turnout: one coalesced edit shows who voted, never how --------------------------------
     clock.set(datetime(2026, 11, 23, 11, 0, tzinfo=VN))
     await tg.tick()
-    assert "Đã bỏ phiếu: 8/9 đơn vị" in flag_post["text"]
-    assert "✔️ Đã bỏ phiếu: BDT, BHXH, GDDT, LDTBXH, PTTH, TTTT, VHTTDL, YTE" in flag_post["text"]
-    assert "⏳ Chưa bỏ phiếu: CDSP" in flag_post["text"]
+    assert said(flag_post["text"], 'vote.turnout', voted=8, members=9)
+    assert said(flag_post["text"], 'vote.turnout_voted', units='BDT, BHXH, GDDT, LDTBXH, PTTH, TTTT, VHTTDL, YTE')
+    assert said(flag_post["text"], 'vote.turnout_waiting', units='CDSP')
     assert "Đã bỏ phiếu: 8/9 đơn vị" in merit_post["text"] and "⏳ Chưa bỏ phiếu: BDT" in merit_post["text"]
     # No count anywhere before closing.
     assert not any(re.search(r"\d+ phiếu \(\d", t) for t in group_texts(tg, group))
@@ -214,10 +215,10 @@ async def test_award_votes_end_to_end(tg: TelegramHarness, clock) -> None:
     ])
     assert first_yte not in results[0] and replaced not in results[0]  # replaced ballots are not counted
     merit = results[1]
-    assert "Đã bỏ phiếu: 8 (88,9%), trong đó 1 phiếu trắng." in merit
+    assert said(merit, 'results.turnout', members=9, cast=8, percent='88,9%', blank=1)
     assert ("1. BDT — Ban Dân tộc: 5 phiếu (55,6%) ✅\n4. GDDT — Sở Giáo dục và Đào tạo: 5 phiếu (55,6%) ✅\n"
             "2. BHXH — Bảo hiểm xã hội tỉnh: 2 phiếu (22,2%)\n") in merit
-    assert "✅ Được suy tôn (chỉ tiêu 2): BDT — Ban Dân tộc; GDDT — Sở Giáo dục và Đào tạo" in merit
+    assert said(merit, 'results.selected', quota=2, units='BDT — Ban Dân tộc; GDDT — Sở Giáo dục và Đào tạo')
     assert ", ".join(sorted(v for (vid, _), v in receipts.items() if vid == 2)) in merit
     # The missed 1-hour reminder collapsed into the closing; the posts show the vote closed.
     with tg.core.db.session() as s:
@@ -230,7 +231,7 @@ async def test_award_votes_end_to_end(tg: TelegramHarness, clock) -> None:
     # After closing: no ballot is accepted; the unit-linked rows are gone, anonymous slips remain.
     late = await tg.press(OF["CDSP"], ballot, "vb:1:100:s")
     assert late["show_alert"] and "đã đóng" in late["text"]
-    assert "đã đóng" in await tg.reply_text(OF["CDSP"], tg.api.private(OF["CDSP"]), "/phieu 1 9")
+    assert said(await tg.reply_text(OF["CDSP"], tg.api.private(OF["CDSP"]), "/phieu 1 9"), 'ballot.closed')
     assert count(tg, Ballot) == 0
     with tg.core.db.session() as s:
         slips = sorted(json.loads(c) for c in s.exec(select(BallotSlip.choices).where(BallotSlip.vote_id == 1)))
@@ -244,7 +245,7 @@ async def test_award_votes_end_to_end(tg: TelegramHarness, clock) -> None:
     assert [m["document"]["file_name"] for m in sent] == ["bien-ban-kiem-phieu-1.docx", "bien-ban-kiem-phieu-1.csv"]
     word = docx.Document(io.BytesIO(tg.api.files[sent[0]["document"]["file_id"]][1]))
     paragraphs = "\n".join(p.text for p in word.paragraphs)
-    assert "BIÊN BẢN KIỂM PHIẾU" in paragraphs
+    assert said(paragraphs, 'minutes.title')
     assert "Khối thi đua: Khối thi đua Văn hóa – Xã hội" in paragraphs
     assert "Nội dung bỏ phiếu: #1 — Cờ thi đua của Chính phủ (năm 2026)" in paragraphs
     assert "Đóng phiếu: 24/11/2026 17:00 — đóng tự động đúng giờ" in paragraphs
@@ -277,6 +278,6 @@ async def test_a_void_vote_says_so_plainly(tg_fast: TelegramHarness) -> None:
         "tức ít nhất 6 đơn vị. Không kiểm phiếu, không đơn vị nào được chọn; các phiếu đã gửi bị huỷ. "
         "Trưởng khối có thể mở lại bằng /vote.\nĐơn vị đã bỏ phiếu: BDT, GDDT, PTTH, TTTT, YTE")
     assert count(tg, Ballot) == 0 and count(tg, BallotSlip) == 0
-    assert "đã đóng rồi" in await tg.reply_text(HEAD, group, "/vote_close 1")
-    assert "không có giá trị (5/9 bỏ phiếu)" in await tg.reply_text(ADMIN, group, "/results")
+    assert said(await tg.reply_text(HEAD, group, "/vote_close 1"), 'vote.not_open')
+    assert said(await tg.reply_text(ADMIN, group, "/results"), 'results.item_void', cast=5, members=9)
     assert_secret(tg, {o.id for o in OF.values()})

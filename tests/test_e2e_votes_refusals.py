@@ -7,6 +7,7 @@ from sqlmodel import func, select
 from storage.models import AuditLog, Ballot, Vote
 from tests.fakes.telegram_api import TgUser
 from tests.harness import TelegramHarness, button
+from tests.texts import said
 from tests.vote_play import HEAD, OFFICERS, setup_bloc, vote
 
 OF = OFFICERS
@@ -72,11 +73,11 @@ async def test_bad_vote_commands_change_nothing(tg_fast: TelegramHarness) -> Non
         assert expected in answer, (text, answer)
     assert count(tg, AuditLog) == audit and count(tg, Vote) == 1 and count(tg, Ballot) == 0
     # /phieu alone shows the ballot; a clear winner leaves nothing to run off.
-    assert "PHIẾU BẦU KÍN #1" in await tg.reply_text(HEAD, dm, "/phieu #1")
+    assert said(await tg.reply_text(HEAD, dm, "/phieu #1"), 'ballot.head', id=1)
     for code in ("VHTTDL", "YTE", "GDDT", "LDTBXH", "TTTT", "PTTH"):
         await vote(tg, OF[code], 1, ["YTE"])
     await tg.say(HEAD, group, "/vote_close 1")
-    assert "không có đơn vị nào cần bầu lại" in await tg.reply_text(HEAD, group, "/vote_runoff 1")
+    assert said(await tg.reply_text(HEAD, group, "/vote_runoff 1"), 'runoff.nothing')
 
 
 async def test_another_blocs_vote_and_a_unit_added_after_opening(tg_fast: TelegramHarness) -> None:
@@ -93,20 +94,20 @@ async def test_another_blocs_vote_and_a_unit_added_after_opening(tg_fast: Telegr
     ballots = count(tg, Ballot)
     # An officer of the first bloc cannot vote in the second bloc's vote, by link, typing or a forged button.
     text = await tg.reply_text(OF["YTE"], tg.api.private(OF["YTE"]), "/start v2")
-    assert "không đại diện cho đơn vị thành viên nào của khối tổ chức phiếu #2" in text
-    assert "không đại diện" in await tg.reply_text(OF["YTE"], tg.api.private(OF["YTE"]), "/phieu 2 1")
+    assert said(text, 'ballot.no_unit', id=2)
+    assert said(await tg.reply_text(OF["YTE"], tg.api.private(OF["YTE"]), "/phieu 2 1"), 'ballot.no_unit')
     ballot = (await tg.say(OF["YTE"], tg.api.private(OF["YTE"]), "/start v1"))[0]
     answer = await tg.press(OF["YTE"], ballot, "vb:2:1:s")
     assert answer["show_alert"] and "không đại diện" in answer["text"]
     # Bloc 1 cannot close bloc 2's vote.
-    assert "Khối không có phiếu bầu #2" in await tg.reply_text(HEAD, group, "/vote_close 2")
+    assert said(await tg.reply_text(HEAD, group, "/vote_close 2"), 'vote.unknown', id=2)
     # A unit added after the vote opened is not in its electorate.
     newcomer = TgUser(300, "Phúc")
     await tg.say(HEAD, group, "/unit_add SNV Sở Nội vụ")
     post = (await tg.say(newcomer, group, "/join SNV"))[0]
     await tg.press(HEAD, post, button(post, "Duyệt")["callback_data"])
     text = await tg.reply_text(newcomer, tg.api.private(newcomer), "/start v1")
-    assert "không có trong danh sách đơn vị bỏ phiếu #1" in text
+    assert said(text, 'ballot.not_elector', id=1)
     assert count(tg, Ballot) == ballots
 
 
@@ -127,7 +128,7 @@ async def test_guided_flow_with_a_shortlist_and_a_typed_time(tg_fast: TelegramHa
     answer = await tg.press(HEAD, flow, f"{button(flow, 'Huỷ')['callback_data'].rsplit(':', 1)[0]}:go")
     assert answer["show_alert"] and "hết hiệu lực" in answer["text"]
     # The closing time typed: a bad one is refused with the accepted forms, a good one is confirmed.
-    assert "Ngày «32/11/2026 10:00» không có trên lịch" in await tg.reply_text(HEAD, group, "32/11/2026 10:00")
+    assert said(await tg.reply_text(HEAD, group, "32/11/2026 10:00"), 'date.impossible', value='32/11/2026 10:00')
     # Chatter in the group is left alone; a reply to the bot is read as the answer.
     assert await tg.say(HEAD, group, "chờ chút nhé") == []
     answer = [m for m in await tg.say(HEAD, group, "mai nhé", reply_to=flow) if m["chat"]["id"] == group.id]
@@ -151,12 +152,12 @@ async def test_self_vote_off_leaves_the_unit_off_its_own_ballot(tg_fast: Telegra
     group = await setup_bloc(tg)
     await tg.say(HEAD, group, "/vote_rules tubau khong")
     post = (await tg.say(HEAD, group, "/vote 3 | tay"))[0]
-    assert "Đơn vị không bỏ phiếu cho chính mình" in post["text"]
+    assert said(post["text"], 'vote.rule_self_no')
     dm = tg.api.private(OF["YTE"])
     ballot = (await tg.say(OF["YTE"], dm, "/start v1"))[0]
     assert "YTE không có trong phiếu của bạn" in ballot["text"] and ". YTE — " not in str(ballot["reply_markup"])
-    assert "không cho đơn vị tự bỏ phiếu" in await tg.reply_text(OF["YTE"], dm, "/phieu 1 9")
+    assert said(await tg.reply_text(OF["YTE"], dm, "/phieu 1 9"), 'ballot.self_vote')
     answer = await tg.press(OF["YTE"], ballot, "vb:1:100:s")  # position 9 = YTE, forged
     assert answer["show_alert"] and "không cho đơn vị tự bỏ phiếu" in answer["text"]
-    assert "Mã phiếu" in await tg.reply_text(OF["YTE"], dm, "/phieu 1 4 1")
+    assert said(await tg.reply_text(OF["YTE"], dm, "/phieu 1 4 1"), 'ballot.received')
     assert count(tg, Ballot) == 1

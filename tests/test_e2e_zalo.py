@@ -26,6 +26,7 @@ from storage.models import AuditLog, Bloc, InviteCode, ReminderSlot, UnitOfficer
 from storage.queries.blocs import member_units
 from tests.conftest import VN
 from tests.fakes.zalo_api import ZaloUser, zalo_user
+from tests.texts import said
 from tests.zalo_harness import ZaloHarness
 
 CODE = re.compile(r"\b([A-Z2-9]{4}-[A-Z2-9]{4})\b")
@@ -58,38 +59,38 @@ async def test_an_officer_links_with_a_code_and_the_head_runs_the_bloc_in_privat
 
     text = await zalo.zreply(head, "/setup Khối thi đua Văn hóa – Xã hội")
     assert "✅ Đã tạo khối «Khối thi đua Văn hóa – Xã hội»" in text and "gửi riêng cho từng cán bộ" in text
-    assert "Bạn đã thuộc khối «Khối thi đua Văn hóa – Xã hội»" in await zalo.zreply(head, "/setup Khối khác")
+    assert said(await zalo.zreply(head, "/setup Khối khác"), 'setup.already_private', bloc='Khối thi đua Văn hóa – Xã hội')
     assert count(zalo, Bloc) == 1
-    assert "Khối hiện có 3 đơn vị" in await zalo.zreply(head, f"/unit_add {UNITS}")
+    assert said(await zalo.zreply(head, f"/unit_add {UNITS}"), 'unit.added_total', count=3)
 
     # Only a manager invites; the code is for one member unit.
-    assert "chưa thuộc khối thi đua nào" in await zalo.zreply(outsider, "/invite YTE")
-    assert "Cách dùng: /invite" in await zalo.zreply(head, "/invite")
-    assert "Khối không có đơn vị thành viên mã ZZZ" in await zalo.zreply(head, "/invite ZZZ")
+    assert said(await zalo.zreply(outsider, "/invite YTE"), 'err.no_bloc_private.nogroup')
+    assert said(await zalo.zreply(head, "/invite"), 'invite.usage')
+    assert said(await zalo.zreply(head, "/invite ZZZ"), 'unit.unknown', code='ZZZ')
     invitation = await zalo.zreply(head, "/invite yte")
     assert "Mã mời cán bộ đơn vị YTE — Sở Y tế" in invitation and "hết hạn 30/11/2026 09:00" in invitation
     code = code_in(invitation)
 
     # The officer, in no bloc yet, redeems the code (typed in lower case, without the dash).
     text = await zalo.zreply(lan, f"/join {code.replace('-', '').lower()}")
-    assert "✅ Lan đại diện cho đơn vị YTE — Sở Y tế trong khối «Khối thi đua Văn hóa – Xã hội»" in text
+    assert said(text, 'invite.joined', name='Lan', code='YTE', unit='Sở Y tế', bloc='Khối thi đua Văn hóa – Xã hội')
     # The same code a second time, by someone else: refused, nothing changes.
     assert f"Mã {code} đã được dùng" in await zalo.zreply(outsider, f"/join {code}")
     assert count(zalo, UnitOfficer) == 1
 
     who = await zalo.zreply(lan, "/whoami")
     assert "Khối: Khối thi đua Văn hóa – Xã hội" in who and "Đơn vị: YTE — Sở Y tế" in who
-    assert "cán bộ phụ trách thi đua" in who
+    assert said(who, 'role.officer')
     # The head's commands work in the head's private chat.
-    assert "YTE — Sở Y tế là Trưởng khối năm 2026" in await zalo.zreply(head, "/head YTE")
-    assert "Cán bộ: Lan" in await zalo.zreply(lan, "/units")
+    assert said(await zalo.zreply(head, "/head YTE"), 'role.set', code='YTE', unit='Sở Y tế', role='Trưởng khối', year=2026)
+    assert said(await zalo.zreply(lan, "/units"), 'units.officers', names='Lan')
     # From now on the head unit's officer manages; the setup admin stepped back.
-    assert "Chỉ cán bộ của đơn vị Trưởng khối" in await zalo.zreply(head, "/unit_add TTTT Sở TT-TT")
+    assert said(await zalo.zreply(head, "/unit_add TTTT Sở TT-TT"), 'err.not_manager')
     helped = await zalo.zreply(lan, "/help")
     assert "/invite <MÃ ĐƠN VỊ>" in helped and "/join <mã mời>" in helped and "/remind_config" in helped
     plans = await zalo.zreply(lan, "/remind_config")
     assert "Hạn nộp báo cáo (han): 7n 3n 1n 08:00 +1 +2 +3 tổng+4 (mặc định)" in plans
-    assert "✅ Lịch nhắc «Bỏ phiếu" in await zalo.zreply(lan, "/remind_config phieu 2n 1g!")
+    assert said(await zalo.zreply(lan, "/remind_config phieu 2n 1g!"), 'remind.set')
 
     # The former setup admin asks to act for a unit: the request reaches the head privately as
     # numbered choices; she answers "2" (reject) and the menu is done.
@@ -100,7 +101,7 @@ async def test_an_officer_links_with_a_code_and_the_head_runs_the_bloc_in_privat
     asked = next(m["text"] for m in sent if m["chat_id"] == lan.id)
     assert asked.startswith("🙋 Hà Trần xin đại diện cho đơn vị GDDT") and "1. ✅ Duyệt\n2. ❌ Từ chối" in asked
     assert "hãy trả lời một số từ 1 đến 2" in await zalo.zreply(lan, "3")
-    assert "chỉ chọn một mục" in await zalo.zreply(lan, "1 2")
+    assert said(await zalo.zreply(lan, "1 2"), 'menu.one_number')
     assert await zalo.zreply(lan, "2") == "❌ Yêu cầu của Hà Trần đại diện cho đơn vị GDDT đã bị từ chối (bởi Lan)."
     assert count(zalo, UnitOfficer) == 1
 
@@ -116,14 +117,14 @@ async def test_bad_input_gets_readable_answers_and_changes_nothing(zalo: ZaloHar
     await bloc_on_zalo(zalo, head, {"YTE": lan})
     invites_before, audit_before = count(zalo, InviteCode), count(zalo, AuditLog)
 
-    assert "Bot không có lệnh /foo. Gõ /help" in await zalo.zreply(lan, "/foo")
-    assert "Cách dùng: /join <mã mời>, ví dụ /join K7P3-QX9A" in await zalo.zreply(minh, "/join")
-    assert "Mã ABCD-EFGH không đúng" in await zalo.zreply(minh, "/join ABCD-EFGH")
-    assert "Xin Trưởng khối mã mời của đơn vị bạn" in await zalo.zreply(minh, "/join YTE")
-    assert "Xin Trưởng khối mã mời của đơn vị bạn" in await zalo.zreply(minh, "/units")
-    assert "Bạn đã đại diện cho đơn vị YTE" in await zalo.zreply(lan, "/join YTE")
-    assert "Không hiểu «7x»" in await zalo.zreply(head, "/remind_config han 7x")
-    assert "Tôi chỉ hiểu các lệnh" in await zalo.zreply(minh, "xin chào")
+    assert said(await zalo.zreply(lan, "/foo"), 'err.unknown_command', command='foo')
+    assert said(await zalo.zreply(minh, "/join"), 'join.usage.nogroup')
+    assert said(await zalo.zreply(minh, "/join ABCD-EFGH"), 'invite.unknown', code='ABCD-EFGH')
+    assert said(await zalo.zreply(minh, "/join YTE"), 'err.no_bloc_private.nogroup')
+    assert said(await zalo.zreply(minh, "/units"), 'err.no_bloc_private.nogroup')
+    assert said(await zalo.zreply(lan, "/join YTE"), 'join.already_same', code='YTE')
+    assert said(await zalo.zreply(head, "/remind_config han 7x"), 'remind.bad_unknown', token='7x')
+    assert said(await zalo.zreply(minh, "xin chào"), 'private.text_hint')
     assert count(zalo, InviteCode) == invites_before and count(zalo, AuditLog) == audit_before
 
     # A code expires after seven days.
@@ -138,11 +139,11 @@ async def test_stickers_photos_and_unsupported_messages_get_a_short_help(zalo: Z
     for event in ("message.sticker.received", "message.unsupported.received"):
         before = len(zalo.zalo_api.sent)
         await zalo.handled_update(zalo.zalo_api.send_event(lan, event, {"sticker": "abc"}))
-        assert "Bot chỉ đọc được tin nhắn chữ và ảnh" in zalo.zalo_api.sent[before]["text"]
+        assert said(zalo.zalo_api.sent[before]["text"], 'zalo.unsupported')
     # A photo nobody claims (no deadline open) gets the ordinary hint.
     before = len(zalo.zalo_api.sent)
     await zalo.handled_update(zalo.zalo_api.send_photo(lan, b"\xff\xd8jpeg"))
-    assert "Tôi chỉ hiểu các lệnh" in zalo.zalo_api.sent[before]["text"]
+    assert said(zalo.zalo_api.sent[before]["text"], 'private.text_hint')
 
 
 class Todo:
@@ -271,7 +272,7 @@ async def test_a_multi_choice_menu_is_answered_with_numbers_that_complete_its_co
     picked.clear()
     text = await zalo.zreply(lan, "/pick")
     assert "1. YTE — Sở Y tế" in text and "☐ YTE" not in text  # the ballot's own numbers, no buttons
-    assert "nhiều số thì cách nhau bởi dấu cách (hoặc gõ đủ lệnh: /pick #7 <số> ...)" in text
+    assert said(text, 'menu.reply_numbers', command='/pick #7')
     assert await zalo.zreply(lan, "2 3") == "Đã nhận: #7 2 3"
     assert await zalo.zreply(lan, "1, 3") == "Đã nhận: #7 1 3"
     # The typed form works as well, and a number that means nothing here is left to the feature.
@@ -284,10 +285,10 @@ async def test_deep_links_become_choices_and_documents_are_described(zalo: ZaloH
     lan = zalo_user("Lan")
     text = await zalo.zreply(lan, "/open")
     assert "1. 🗳 Bỏ phiếu" in text and "🔗 Hướng dẫn: https://example.vn/huong-dan" in text
-    assert "Trả lời bằng một số (1–1)" in text
+    assert said(text, 'menu.reply_number', last=1)
     # "1" types the deep link's /start command: the vote feature answers (there is no vote #7).
-    assert "Khối không có phiếu bầu #7" in await zalo.zreply(lan, "1")
-    assert "hãy trả lời một số từ 1 đến 1" in await zalo.zreply(lan, "4")
+    assert said(await zalo.zreply(lan, "1"), 'vote.unknown', id=7)
+    assert said(await zalo.zreply(lan, "4"), 'menu.out_of_range', last=1)
     # Without a public address the bot cannot serve files: the document is described.
     text = await zalo.zreply(lan, "/doc")
     assert text.startswith("Biên bản kiểm phiếu") and "Kèm tệp «bien-ban.pdf» (1 KB): Zalo không gửi được tệp" in text

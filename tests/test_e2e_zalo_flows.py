@@ -22,6 +22,7 @@ from bot.clock import ManualClock
 from storage.models import AuditLog, Ballot, LivePost, PledgeSignature, StoredFile, Submission
 from tests.conftest import VN
 from tests.fakes.zalo_api import ZaloUser, zalo_user
+from tests.texts import said
 from tests.zalo_harness import ZaloHarness
 from tests.zalo_play import RECEIPT, assert_zalo_secret, count, new_texts, zalo_bloc
 
@@ -51,7 +52,7 @@ async def test_a_vote_on_zalo_alone_by_numbers(zalo: ZaloHarness, clock: ManualC
     zh = zalo
     p = await bloc(zh)
     lan, hung, mai, minh = p.lan, p.hung, p.mai, p.minh
-    assert "Đã cập nhật quy chế" in await zh.zreply(lan, "/vote_rules tubau khong")
+    assert said(await zh.zreply(lan, "/vote_rules tubau khong"), 'rules.set')
 
     # The head opens the vote in her private chat; the post reaches every officer privately.
     text = await zh.zreply(lan, "/vote Bằng khen | 24/11/2026 17:00")
@@ -68,7 +69,7 @@ async def test_a_vote_on_zalo_alone_by_numbers(zalo: ZaloHarness, clock: ManualC
     # Answering "1" opens the unit's ballot: candidates numbered in its text, its own unit left off.
     ballot = await zh.zreply(hung, "1")
     assert ballot.startswith("🗳 PHIẾU BẦU KÍN #1 — Bằng khen của Chủ tịch UBND tỉnh (năm 2026)\nĐơn vị bỏ phiếu: YTE")
-    assert "Chọn tối đa 2 đơn vị trong danh sách dưới đây: trả lời bằng số của đơn vị, ví dụ «2 3»" in ballot
+    assert said(ballot, 'ballot.how_typed', quota=2, example='2 3')
     assert "1. BDT — Ban Dân tộc\n2. GDDT — Sở Giáo dục và Đào tạo\n3. VHTTDL — Sở Văn hóa, Thể thao và Du lịch\n\n" in ballot
     assert "4. YTE" not in ballot and "YTE không có trong phiếu của bạn" in ballot
     assert "gõ /phieu 1 trắng" in ballot and "(hoặc gõ đủ lệnh: /phieu 1 <số> ...)" in ballot
@@ -90,10 +91,10 @@ async def test_a_vote_on_zalo_alone_by_numbers(zalo: ZaloHarness, clock: ManualC
     receipts = [await zh.zreply(hung, "2 3")]
     assert receipts[0].startswith("✅ Đã nhận phiếu của đơn vị YTE cho #1") and RECEIPT.search(receipts[0])
     # The typed command alone shows the ballot; numbers then cast it; answering again replaces it.
-    assert "Đơn vị bỏ phiếu: GDDT" in await zh.zreply(mai, "/phieu 1")
+    assert said(await zh.zreply(mai, "/phieu 1"), 'ballot.unit')
     receipts.append(await zh.zreply(mai, "1 3"))
     replaced = await zh.zreply(mai, "3, 4")
-    assert "Phiếu này thay phiếu trước của đơn vị" in replaced
+    assert said(replaced, 'ballot.replaced_note')
     receipts.append(await zh.zreply(minh, "/phieu #1 3"))  # the whole command, from any message
     assert count(zh, Ballot) == 3
 
@@ -104,7 +105,7 @@ async def test_a_vote_on_zalo_alone_by_numbers(zalo: ZaloHarness, clock: ManualC
     [reminder] = new_texts(zh, lan, before)
     assert reminder.startswith("⏰ Đơn vị VHTTDL chưa bỏ phiếu #1") and VOTE_CHOICE in reminder
     assert [new_texts(zh, o, before) for o in (hung, mai, minh, p.admin)] == [[]] * 4
-    assert "Đơn vị bỏ phiếu: VHTTDL" in await zh.zreply(lan, "1")
+    assert said(await zh.zreply(lan, "1"), 'ballot.unit')
     receipts.append(await zh.zreply(lan, "2 4"))
 
     # Closing on time: the results reach every officer privately.
@@ -114,14 +115,14 @@ async def test_a_vote_on_zalo_alone_by_numbers(zalo: ZaloHarness, clock: ManualC
     for officer in p.officers:
         [results] = new_texts(zh, officer, before)
         assert results.startswith("📊 KẾT QUẢ KIỂM PHIẾU #1 — Bằng khen của Chủ tịch UBND tỉnh (năm 2026)")
-        assert "3. VHTTDL — Sở Văn hóa, Thể thao và Du lịch: 3 phiếu (75%) ✅" in results
+        assert said(results, 'results.line', position=3, unit='VHTTDL — Sở Văn hóa, Thể thao và Du lịch', count=3, percent='75%', mark=' ✅')
         assert "2. GDDT — Sở Giáo dục và Đào tạo: 2 phiếu (50%)\n" in results
         # Each counted receipt is listed; the one GDDT replaced is not.
         codes = [RECEIPT.search(r).group(1) for r in receipts]  # type: ignore[union-attr]
         assert all(c in results for c in [codes[0], RECEIPT.search(replaced).group(1), *codes[2:]])  # type: ignore[union-attr]
         assert codes[1] not in results
     assert new_texts(zh, p.admin, before) == []
-    assert "Phiếu #1 đã đóng" in await zh.zreply(hung, "1")  # the ballot's numbers no longer vote
+    assert said(await zh.zreply(hung, "1"), 'ballot.closed', id=1)  # the ballot's numbers no longer vote
     assert count(zh, Ballot) == 0
     assert_zalo_secret(zh, receipts)
 
@@ -133,7 +134,7 @@ async def test_a_vote_closed_by_hand_from_the_heads_private_chat(zalo: ZaloHarne
     await zh.tick()
     for officer, typed in ((p.hung, "4"), (p.mai, "4"), (p.minh, "4")):
         await zh.zreply(officer, "1")
-        assert "Mã phiếu" in await zh.zreply(officer, typed)
+        assert said(await zh.zreply(officer, typed), 'ballot.received')
     results = await zh.zreply(p.lan, "/vote_close 1")
     assert results.startswith("📊 KẾT QUẢ KIỂM PHIẾU #1") and "4. YTE — Sở Y tế: 3 phiếu (75%) ✅" in results
     before = len(zh.zalo_api.sent)
@@ -147,7 +148,7 @@ async def test_the_pledge_signed_on_zalo_with_the_choice_number(zalo: ZaloHarnes
     zh = zalo
     p = await bloc(zh)
     text = await zh.zreply(p.lan, "/pledge_open 2027 | 15/12/2026 17:00 | Các đơn vị cam kết thi đua năm 2027.")
-    assert "Khối chưa có nhóm chat nên bài đăng được gửi riêng" in text
+    assert said(text, 'pledge.opened_no_group')
     before = len(zh.zalo_api.sent)
     await zh.tick()
     for officer in p.officers:
@@ -156,10 +157,10 @@ async def test_the_pledge_signed_on_zalo_with_the_choice_number(zalo: ZaloHarnes
 
     # "1" presses «✍️ Ký giao ước» in the private chat: the officer's unit signs.
     assert await zh.zreply(p.mai, "1") == "✅ Đã ký giao ước thi đua năm 2027 cho đơn vị GDDT — Sở Giáo dục và Đào tạo."
-    assert "Mai ký lúc 23/11/2026 09:00. Mỗi đơn vị chỉ ký một lần." in await zh.zreply(p.mai, "1")
-    assert "Hùng đã ký giao ước thi đua năm 2027 cho đơn vị YTE" in await zh.zreply(p.hung, "/sign")
+    assert said(await zh.zreply(p.mai, "1"), 'pledge.already', signer='Mai', at='23/11/2026 09:00')
+    assert said(await zh.zreply(p.hung, "/sign"), 'pledge.signed_reply', name='Hùng', year=2027, code='YTE', count=2)
     # Someone who acts for no unit is told how to get a code, and nothing is signed.
-    assert "Xin Trưởng khối mã mời của đơn vị bạn" in await zh.zreply(p.admin, "/sign")
+    assert said(await zh.zreply(p.admin, "/sign"), 'pledge.no_unit.nogroup')
     assert count(zh, PledgeSignature) == 2
 
     # Seven days before the deadline only the two units that have not signed are reminded.
@@ -179,7 +180,7 @@ async def test_the_pledge_signed_on_zalo_with_the_choice_number(zalo: ZaloHarnes
     for officer in p.officers:
         [final] = new_texts(zh, officer, before)
         assert final.startswith("🔒 ĐÃ ĐÓNG KÝ GIAO ƯỚC THI ĐUA NĂM 2027") and "Đã ký: 3/4 đơn vị" in final
-    assert "đã đóng ký lúc 15/12/2026 17:00" in await zh.zreply(p.lan, "1")
+    assert said(await zh.zreply(p.lan, "1"), 'pledge.closed', at='15/12/2026 17:00')
     assert count(zh, PledgeSignature) == 3
 
 
@@ -210,24 +211,24 @@ async def test_reports_sent_as_a_photo_or_a_link(tmp_path: Path, clock: ManualCl
         assert f"ví dụ:\n/submit 1 {drive}\n" in hint and count(zh, Submission) == 1
         receipt = await zh.zreply(mai, f"/submit 1 {drive}")
         assert receipt.startswith("📥 Đã nhận báo cáo của GDDT") and f"🔗 Đường dẫn: {drive}\n" in receipt
-        assert "không tải tệp về" in receipt
+        assert said(receipt, 'cal.submit.receipt_link')
         # Refusals say what to do on Zalo and keep nothing.
-        assert "cần đi kèm ảnh hoặc đường dẫn" in await zh.zreply(minh, "/submit 1")
+        assert said(await zh.zreply(minh, "/submit 1"), 'cal.submit.no_file.nogroup')
         await zh.handled_update(zh.zalo_api.send_photo(p.admin, b"\xff\xd8 x", caption="/submit 1"))
-        assert "Xin Trưởng khối mã mời" in zh.zalo_api.texts_to(p.admin)[-1]
+        assert said(zh.zalo_api.texts_to(p.admin)[-1], 'cal.submit.not_officer.nogroup')
         assert count(zh, Submission) == 2
 
         # After the deadline a link is accepted and marked late.
         clock.set(datetime(2026, 12, 11, 9, 0, tzinfo=VN))
         portal = "https://bdt.example.gov.vn/bao-cao-2026.pdf"
-        assert "⚠️ Nộp muộn: hạn là 10/12/2026 17:00." in await zh.zreply(minh, f"/submit #1 {portal}")
+        assert said(await zh.zreply(minh, f"/submit #1 {portal}"), 'cal.submit.receipt_late', due='10/12/2026 17:00')
 
         # /status: the head reads the links privately; an officer sees only that a link was sent.
         status = await zh.zreply(p.lan, "/status 1")
         assert status.endswith("✅ YTE — Sở Y tế: nộp lúc 23/11/2026 09:00")
         assert f"✅ GDDT — Sở Giáo dục và Đào tạo: nộp lúc 23/11/2026 09:00 · 🔗 {drive}" in status
         assert f"⚠️ BDT — Ban Dân tộc: nộp muộn lúc 11/12/2026 09:00 · 🔗 {portal}" in status
-        assert "❌ VHTTDL — Sở Văn hóa, Thể thao và Du lịch: chưa nộp" in status
+        assert said(status, 'cal.status.missing', unit='VHTTDL — Sở Văn hóa, Thể thao và Du lịch')
         status = await zh.zreply(hung, "/status 1")
         assert "· 🔗 nộp bằng đường dẫn (Trưởng khối xem trong chat riêng)" in status and drive not in status
 
@@ -257,7 +258,7 @@ async def test_the_pledge_text_as_a_photo_or_with_a_link(zalo: ZaloHarness) -> N
     # A photo of the signed text, captioned with the command: downloaded from Zalo and kept as the file.
     await zh.handled_update(zh.zalo_api.send_photo(p.lan, b"\xff\xd8 giao uoc 2026",
                                                    caption="/pledge_open 2026 | 10/12/2026 | Giao ước năm 2026"))
-    assert "hạn ký 10/12/2026 17:00" in zh.zalo_api.texts_to(p.lan)[-1]
+    assert said(zh.zalo_api.texts_to(p.lan)[-1], 'pledge.opened_no_group', year=2026, deadline='10/12/2026 17:00')
     before = len(zh.zalo_api.sent)
     await zh.tick()
     [post] = new_texts(zh, p.mai, before)
@@ -280,10 +281,10 @@ async def test_the_guided_vote_a_conference_and_an_election_by_numbers(zalo: Zal
     # Each step of the guided /vote arrives as a new message of numbered choices (Zalo cannot edit).
     step = await zh.zreply(p.lan, "/vote")
     assert "bước 1/3" in step and "3. Bằng khen của Chủ tịch UBND tỉnh (2)\n" in step
-    assert "Bước 2/3" in await zh.zreply(p.lan, "3")
-    assert "Bước 3/3" in await zh.zreply(p.lan, "1")
-    assert "Đóng phiếu: 20/12/2026 17:00" in await zh.zreply(p.lan, "20/12/2026 17:00")  # typed, not a number
-    assert "✅ Đã mở bỏ phiếu #1" in await zh.zreply(p.lan, "1")
+    assert said(await zh.zreply(p.lan, "3"), 'flow.pick_candidates')
+    assert said(await zh.zreply(p.lan, "1"), 'flow.pick_time')
+    assert said(await zh.zreply(p.lan, "20/12/2026 17:00"), 'flow.summary', quota=2, closing='20/12/2026 17:00')  # typed, not a number
+    assert said(await zh.zreply(p.lan, "1"), 'vote.opened_no_group', id=1)
 
     # A conference's «Xác nhận tham dự» button is a choice too.
     await zh.zreply(p.lan, "/meeting 20/12/2026 08:00 | Hội nghị tổng kết năm | Hội trường Sở VHTTDL")
@@ -296,5 +297,5 @@ async def test_the_guided_vote_a_conference_and_an_election_by_numbers(zalo: Zal
     await zh.tick()
     ballot = await zh.zreply(p.mai, "1")
     assert ballot.startswith("🗳 PHIẾU BẦU KÍN #2 — Trưởng khối năm 2027") and "ví dụ «2»" in ballot
-    assert "Chỉ được đánh dấu tối đa 1 đơn vị" in await zh.zreply(p.mai, "2 3")
-    assert "Mã phiếu" in await zh.zreply(p.mai, "3")
+    assert said(await zh.zreply(p.mai, "2 3"), 'ballot.too_many', quota=1)
+    assert said(await zh.zreply(p.mai, "3"), 'ballot.received')

@@ -20,6 +20,7 @@ from handlers.request import Request
 from storage.models import Account, Bloc, InboundUpdate, Unit
 from tests.fakes.zalo_api import DISCONNECT, ZALO_TOKEN, FakeZaloApi, zalo_user
 from tests.harness import make_settings
+from tests.texts import said
 from tests.zalo_harness import WEBHOOK_SECRET, ZaloHarness, free_port
 
 
@@ -36,7 +37,7 @@ async def test_empty_polls_are_not_errors_and_faults_back_off_without_losing_upd
     api.fail("getUpdates", 408, "Request timeout")
     api.fail("getUpdates", 408, "Request timeout")
     await api.wait_for(lambda: not api.faults)
-    assert "Xin chào Lan" in await zalo.zreply(lan, "/start")
+    assert said(await zalo.zreply(lan, "/start"), 'start.private', name='Lan')
     assert zalo.sleeps == []
     # 429, a server error and a dropped connection: it backs off (doubling; longer after a 429),
     # then receives what was waiting.
@@ -44,7 +45,7 @@ async def test_empty_polls_are_not_errors_and_faults_back_off_without_losing_upd
     api.fail("getUpdates", 502, "Bad Gateway")
     api.fail("getUpdates", DISCONNECT)
     await api.wait_for(lambda: not api.faults)
-    assert "Xin chào Lan" in await zalo.zreply(lan, "/start")
+    assert said(await zalo.zreply(lan, "/start"), 'start.private', name='Lan')
     assert zalo.sleeps == [5.0, 2.0, 4.0]
     assert [m for m, _ in api.calls].count("getUpdates") >= 6
 
@@ -60,7 +61,7 @@ async def test_an_update_delivered_twice_is_handled_once_and_a_chat_keeps_its_or
     await zalo.handled_update(added)
     texts = api.texts_to(head)
     assert len([t for t in texts if "Đã tạo khối" in t]) == 1
-    assert "Bạn đã thuộc khối" not in " ".join(texts)
+    assert not said(" ".join(texts), 'setup.already_private')
     assert texts[-2:] == ["✅ Đã thêm YTE — Sở Y tế.\nKhối hiện có 1 đơn vị thành viên năm 2026.",
                           "✅ Đã thêm GDDT — Sở Giáo dục.\nKhối hiện có 2 đơn vị thành viên năm 2026."]
     assert count(zalo, Bloc) == 1 and count(zalo, Unit) == 2
@@ -82,7 +83,7 @@ async def test_an_update_that_could_not_be_kept_is_kept_on_retry(zalo: ZaloHarne
         return await real(body)
 
     monkeypatch.setattr(zalo.zalo, "receive", flaky)
-    assert "Xin chào Lan" in await zalo.zreply(lan, "/start")
+    assert said(await zalo.zreply(lan, "/start"), 'start.private', name='Lan')
     assert zalo.sleeps == [1.0] and not failures
 
 
@@ -100,7 +101,7 @@ async def test_an_update_kept_before_a_crash_is_handled_after_the_restart(zalo: 
     # The next process handles it first thing.
     await zalo._start_bot()
     await zalo.handled_update(update)
-    assert "✅ Đã tạo khối" in zalo.zalo_api.texts_to(head)[-1]
+    assert said(zalo.zalo_api.texts_to(head)[-1], 'setup.done_private')
     with zalo.core.db.session() as s:  # type: ignore[union-attr]
         row = s.exec(select(InboundUpdate)).one()
         assert row.processed_at is not None and row.attempts == 1
@@ -108,7 +109,7 @@ async def test_an_update_kept_before_a_crash_is_handled_after_the_restart(zalo: 
 
 async def test_an_update_arriving_while_the_bot_stops_is_kept_and_handled_after_the_restart(zalo: ZaloHarness) -> None:
     lan = zalo_user("Lan")
-    assert "Xin chào Lan" in await zalo.zreply(lan, "/start")
+    assert said(await zalo.zreply(lan, "/start"), 'start.private', name='Lan')
     assert zalo.zalo is not None
     # The bot is told to stop while its long poll waits; Zalo hands that poll the next update.
     stopping = asyncio.create_task(zalo.zalo.stop())
@@ -133,7 +134,7 @@ async def test_webhook_takes_both_envelopes_and_rejects_a_wrong_or_missing_secre
         update = api.update_for(head, "/start")
         assert await api.deliver(zh.webhook_url, update, WEBHOOK_SECRET, wrapped=True) == 200
         await zh.handled_update(update)
-        assert "Xin chào Hà" in api.texts_to(head)[-1]
+        assert said(api.texts_to(head)[-1], 'start.private', name='Hà')
         # Flat, as some deliveries come; and the same message again is handled once.
         update = api.update_for(head, "/setup Khối thi đua Văn hóa – Xã hội")
         assert await api.deliver(zh.webhook_url, update, WEBHOOK_SECRET, wrapped=False) == 200
@@ -158,7 +159,7 @@ async def test_a_429_on_sending_is_retried_and_a_photo_or_link_reaches_attachmen
         zalo: ZaloHarness) -> None:
     lan = zalo_user("Lan")
     zalo.zalo_api.fail("sendMessage", 429, "Too Many Requests")
-    assert "Xin chào Lan" in await zalo.zreply(lan, "/start")
+    assert said(await zalo.zreply(lan, "/start"), 'start.private', name='Lan')
     assert zalo.sleeps == [2.0]
 
     seen: list[tuple[str, bytes | str]] = []

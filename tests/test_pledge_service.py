@@ -34,6 +34,7 @@ from storage.queries import pledge as pledge_queries
 from tests.builders import BuiltBloc, build_bloc
 from tests.conftest import VN
 from tests.fakes.memory_messenger import MemoryMessenger
+from tests.texts import said
 
 DEADLINE = datetime(2026, 12, 15, 17, 0, tzinfo=VN)  # Tuesday
 
@@ -340,7 +341,7 @@ async def test_reminders_go_to_unsigned_units_and_the_deadline_closes(core, cloc
     assert group_post.buttons[0][0].data == f"pl:s:{pledge_id}"
     private = sorted((x.chat_id, x.message.text) for x in messenger.sent if x.chat_id != "-100")
     assert [chat for chat, _ in private] == ["u7", "u8"]
-    assert "Đơn vị BDT — Ban Dân tộc chưa ký giao ước thi đua năm 2027" in private[0][1]
+    assert said(private[0][1], 'pledge.remind_dm', code='BDT', unit='Ban Dân tộc', year=2027)
     with core.db.session() as s:
         reminded = set(s.exec(select(SentReminder.unit_id)))
     assert reminded == {built.units["BDT"].id, built.units["CDSP"].id}
@@ -359,7 +360,7 @@ async def test_reminders_go_to_unsigned_units_and_the_deadline_closes(core, cloc
         assert pledge.state == "closed" and pledge.closed_by_id is None
     final = messenger.texts_to("-100")[-1]
     assert "ĐÃ ĐÓNG KÝ GIAO ƯỚC THI ĐUA NĂM 2027" in final and "Đã ký: 9/9 đơn vị" in final
-    assert "Tất cả đơn vị thành viên đã ký" in final
+    assert said(final, 'pledge.final_all')
     # Nobody left to chase: no summary to the head.
     clock.set(datetime(2026, 12, 21, 8, 0, tzinfo=VN))
     assert (await engine.tick()).skipped == 1

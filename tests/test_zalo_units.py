@@ -26,6 +26,7 @@ from bot.services.people import invites
 from tests.fakes.zalo_api import ZALO_TOKEN, FakeZaloApi, zalo_user
 from tests.harness import make_settings
 from tests.test_console import run_cli
+from tests.texts import said
 
 TED = {"from": {"id": "6ede9afa66b88fe6d6a9", "display_name": "Ted", "is_bot": False},
        "chat": {"id": "6ede9afa66b88fe6d6a9", "chat_type": "PRIVATE"},
@@ -192,7 +193,7 @@ def test_the_webhook_mode_refuses_to_start_without_its_settings(tmp_path: Path) 
 def test_the_console_gives_invitation_codes_privately(tmp_path: Path) -> None:
     script = "/setup Khối thi đua\n/unit_add YTE Sở Y tế\n/invite YTE\n/dm\n/start\n/group\n/invite YTE\n/quit\n"
     out = run_cli(tmp_path, ["console"], script).stdout
-    assert "Hãy nhắn /start cho bot trong chat riêng, rồi gõ lại /invite ở đó" in out
+    assert said(out, 'invite.needs_private', command='invite')
     assert re.search(r"\[riêng: Quản trị\] KhốiBot: \(#\d+\) 🎟 Mã mời cán bộ đơn vị YTE — Sở Y tế: [A-Z2-9]{4}-", out)
     assert "[Nhóm thử] KhốiBot: (#" in out and "Đã gửi mã vào chat riêng của bạn với bot." in out
 

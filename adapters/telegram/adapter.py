@@ -99,7 +99,7 @@ class TelegramAdapter:
             builder = builder.get_updates_request(get_updates_request)
         if settings.telegram_rate_limit:
             # 30 msg/s overall, 20 msg/min per group; retries a 429 after Telegram's retry_after.
-            builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+            builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]  # generic in its data
         app = builder.build()
         app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, self.on_migrate), group=0)
         app.add_handler(

@@ -37,9 +37,12 @@ def updates_in(body: Any) -> list[dict[str, Any]]:
     return [u for u in items if isinstance(u, dict) and isinstance(u.get("event_name"), str)]
 
 
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 def _message(update: dict[str, Any]) -> dict[str, Any]:
-    message = update.get("message")
-    return message if isinstance(message, dict) else {}
+    return _dict(update.get("message"))
 
 
 def update_key(update: dict[str, Any]) -> str:
@@ -54,16 +57,14 @@ def update_key(update: dict[str, Any]) -> str:
 
 def chat_id(update: dict[str, Any]) -> str:
     message = _message(update)
-    chat = message.get("chat") if isinstance(message.get("chat"), dict) else {}
-    sender = message.get("from") if isinstance(message.get("from"), dict) else {}
+    chat, sender = _dict(message.get("chat")), _dict(message.get("from"))
     return str(chat.get("id") or sender.get("id") or "")[:64]
 
 
 def to_incoming(update: dict[str, Any]) -> Incoming | None:
     """The platform-neutral message; None when there is nobody to answer (or it is a bot)."""
     message = _message(update)
-    sender = message.get("from") if isinstance(message.get("from"), dict) else {}
-    chat = message.get("chat") if isinstance(message.get("chat"), dict) else {}
+    sender, chat = _dict(message.get("from")), _dict(message.get("chat"))
     if not sender.get("id") or sender.get("is_bot"):
         return None
     user_id = str(sender["id"])

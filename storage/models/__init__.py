@@ -1,5 +1,7 @@
 """All tables; importing this package registers every table on ``SQLModel.metadata``."""
 
+from typing import Protocol
+
 from storage.models.audit import AuditLog
 from storage.models.blocs import (
     Account,
@@ -56,4 +58,17 @@ __all__ = [
     "VoteCandidate",
     "VoteDraft",
     "VoteRules",
+    "id_of",
 ]
+
+
+class _Stored(Protocol):
+    id: int | None
+
+
+def id_of(row: _Stored) -> int:
+    """A stored row's primary key. Rows the services hand around were flushed, so they have one; a
+    row without one is a bug, said here rather than as a ``None`` further on."""
+    if row.id is None:
+        raise ValueError(f"{type(row).__name__} has no id yet (not flushed)")
+    return row.id

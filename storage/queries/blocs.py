@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
 
+from sqlalchemy import ColumnElement
 from sqlmodel import Session, col, or_, select
 
 from storage.models import (
@@ -53,7 +54,7 @@ def unit_by_code(s: Session, bloc_id: int, code: str) -> Unit | None:
     return s.exec(select(Unit).where(Unit.bloc_id == bloc_id, Unit.code == code)).first()
 
 
-def _member_in(year: int):
+def _member_in(year: int) -> ColumnElement[bool]:
     return (col(UnitMembership.from_year) <= year) & or_(
         col(UnitMembership.until_year).is_(None), col(UnitMembership.until_year) >= year
     )

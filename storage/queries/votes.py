@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from sqlmodel import Session, col, func, select
 
-from storage.models import AwardType, Ballot, Unit, Vote, VoteCandidate, VoteDraft, VoteRules
+from storage.models import AwardType, Ballot, Unit, Vote, VoteCandidate, VoteDraft, VoteRules, id_of
 
 
 def awards_of(s: Session, bloc_id: int) -> list[AwardType]:
@@ -27,7 +27,7 @@ def units_by_ids(s: Session, ids: Iterable[int]) -> dict[int, Unit]:
     wanted = list(set(ids))
     if not wanted:
         return {}
-    return {u.id: u for u in s.exec(select(Unit).where(col(Unit.id).in_(wanted)))}  # type: ignore[misc]
+    return {id_of(u): u for u in s.exec(select(Unit).where(col(Unit.id).in_(wanted)))}
 
 
 def candidates_of(s: Session, vote_id: int) -> list[VoteCandidate]:

@@ -14,7 +14,7 @@ from bot.i18n import Ref
 from bot.ports import ChatInfo
 from bot.services.audit import Actor, record
 from bot.services.blocs.standing import ROLES, bloc_year, role_units_now
-from storage.models import Bloc, BlocChat, Officer, Unit, UnitMembership, UnitOfficer
+from storage.models import Bloc, BlocChat, Officer, Unit, UnitMembership, UnitOfficer, id_of
 from storage.queries.blocs import (
     bloc_for_chat,
     chats_of_bloc,
@@ -93,7 +93,7 @@ def add_unit(s: Session, *, bloc: Bloc, code: str, name: str, actor: Actor, now:
     unit = unit_by_code(s, bloc.id, code)
     readded = False
     if unit is not None:
-        if open_membership(s, unit.id) is not None:  # type: ignore[arg-type]
+        if open_membership(s, id_of(unit)) is not None:
             raise UserError("unit.duplicate", code=code, name=unit.name)
         readded = True
         unit.name = name or unit.name
@@ -178,7 +178,7 @@ def unit_board(s: Session, bloc: Bloc, now: datetime) -> list[UnitRow]:
     return [
         UnitRow(
             unit=u,
-            officers=officers.get(u.id, []),  # type: ignore[arg-type]
+            officers=officers.get(id_of(u), []),
             roles=frozenset(r for r, uid in held.items() if uid == u.id),
         )
         for u in units

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from storage.models import Attendance, CalendarItem, Submission, Unit, UnitMark
+from storage.models import Attendance, CalendarItem, Submission, Unit, UnitMark, id_of
 from storage.models.calendar import EXEMPT, PAPER
 from storage.queries import calendar as q
 
@@ -111,7 +111,7 @@ def meeting_boards(s: Session, items: list[CalendarItem]) -> dict[int, MeetingBo
     scopes = q.scope_units(s, items)
     attendance = q.attendance_of(s, ids)
     return {
-        item.id: MeetingBoard(item, [(u, attendance.get(item.id, {}).get(u.id)) for u in scopes[item.id]])  # type: ignore[misc,arg-type]
+        id_of(item): MeetingBoard(item, [(u, attendance.get(id_of(item), {}).get(id_of(u))) for u in scopes[id_of(item)]])
         for item in items
     }
 

@@ -38,6 +38,7 @@ from storage.models import (
     Submission,
     Unit,
     UnitMark,
+    id_of,
 )
 from storage.models.calendar import CANCELLED, DEADLINE, EXEMPT, MEETING, OPEN, PAPER
 from storage.queries import calendar as q
@@ -201,7 +202,7 @@ def create_deadline(s: Session, *, bloc: Bloc, actor: Actor, when: datetime, fie
     s.flush()
     assert item.id is not None
     if units is not None:
-        s.add_all(CalendarScope(item_id=item.id, unit_id=u.id) for u in units)  # type: ignore[misc]
+        s.add_all(CalendarScope(item_id=id_of(item), unit_id=id_of(u)) for u in units)
         s.flush()
     plan_item(s, item, bloc, now)
     record(s, bloc_id=bloc.id, actor=actor, action="deadline.create", at=now, item=item.id, title=item.title,
@@ -427,7 +428,7 @@ def open_deadlines_of_unit(s: Session, bloc: Bloc, unit: Unit, now: datetime) ->
     assert bloc.id is not None
     items = q.open_items(s, bloc.id, kind=DEADLINE, since=now - REPLAN_LOOKBACK, limit=200)
     boards = deadline_boards(s, items)
-    return [i for i in items if unit in boards[i.id].pending]  # type: ignore[index]
+    return [i for i in items if unit in boards[id_of(i)].pending]
 
 
 def agenda(s: Session, bloc: Bloc, now: datetime, days: int = 30) -> list[CalendarItem]:

@@ -13,7 +13,7 @@ from bot.i18n import t
 from bot.ports import Button, OutMessage
 from bot.services.calendar.boards import LATE, MISSING, ON_TIME, DeadlineBoard, MeetingBoard, UnitState
 from bot.timefmt import fmt_datetime
-from storage.models import Bloc, CalendarItem, StoredFile, Submission, Unit
+from storage.models import Bloc, CalendarItem, StoredFile, Submission, Unit, id_of
 from storage.models.calendar import CANCELLED, DEADLINE, EXEMPT, PAPER
 
 ATTEND_PREFIX = "mt"  # callback data mt:a:<item id> confirms attendance
@@ -106,7 +106,7 @@ def meeting_post(lang: str, bloc: Bloc, board: MeetingBoard) -> OutMessage:
     if board.unconfirmed:
         lines.append(t(lang, "cal.meeting.unconfirmed_codes", codes=_codes(board.unconfirmed)))
     lines.append(t(lang, "cal.meeting.how_to_attend", id=item.id))
-    return OutMessage("\n".join(lines), buttons=[[Button(t(lang, "cal.meeting.btn_attend"), data=attend_data(item.id))]])  # type: ignore[arg-type]
+    return OutMessage("\n".join(lines), buttons=[[Button(t(lang, "cal.meeting.btn_attend"), data=attend_data(id_of(item)))]])
 
 
 # --- /status ----------------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 
-from sqlmodel import Session, delete, select
+from sqlmodel import Session, col, delete, select
 
 from bot.i18n import t
 from bot.ports import Button
@@ -98,8 +98,8 @@ def save(s: Session, *, platform: str, chat_id: str, message_id: str, choices: l
 def forget(s: Session, *, platform: str, chat_id: str, message_id: str) -> None:
     """The menu's message was replaced by one without choices (an answered request): its numbers
     no longer mean anything."""
-    s.execute(delete(ChoiceMenu).where(ChoiceMenu.platform == platform, ChoiceMenu.chat_id == chat_id,  # type: ignore[arg-type]
-                                       ChoiceMenu.message_id == message_id))
+    s.execute(delete(ChoiceMenu).where(col(ChoiceMenu.platform) == platform, col(ChoiceMenu.chat_id) == chat_id,
+                                       col(ChoiceMenu.message_id) == message_id))
 
 
 def current(s: Session, *, platform: str, chat_id: str, now: datetime) -> ChoiceMenu | None:

@@ -16,7 +16,7 @@ from sqlmodel import Session
 from bot.ports import Button
 from bot.services.blocs.standing import bloc_year, role_units_now
 from bot.services.delivery import outbox
-from storage.models import Account, Bloc, BlocChat, Unit
+from storage.models import Account, Bloc, BlocChat, Unit, id_of
 from storage.queries.blocs import accounts_of_officers, chats_of_bloc, officers_by_unit
 from storage.queries.platforms import open_accounts_outside
 
@@ -54,7 +54,7 @@ def open_accounts(s: Session, unit_ids: list[int]) -> dict[int, list[Account]]:
     officers = officers_by_unit(s, unit_ids)
     accounts = accounts_of_officers(s, [o.id for offs in officers.values() for o in offs if o.id is not None])
     return {
-        unit_id: [a for o in offs for a in accounts.get(o.id, [])  # type: ignore[arg-type]
+        unit_id: [a for o in offs for a in accounts.get(id_of(o), [])
                   if a.private_chat_id and a.private_status == "open"]
         for unit_id, offs in officers.items()
     }
@@ -74,11 +74,11 @@ def queue_notice(s: Session, *, bloc: Bloc, notice: Notice, key: str, now: datet
     wide = notice.group_text is not None or notice.private_text is not None
     unseen = unseen_accounts(s, bloc, now, chats) if wide else []
     if notice.private_text is not None:
-        accounts = open_accounts(s, [u.id for u in units])  # type: ignore[misc]
+        accounts = open_accounts(s, [id_of(u) for u in units])
         unseen_ids = {a.id for a in unseen}
         for unit in units:
             text = notice.private_text(unit)
-            for account in accounts.get(unit.id, []):  # type: ignore[arg-type]
+            for account in accounts.get(id_of(unit), []):
                 private(account, text, "dm", notice.buttons if account.id in unseen_ids else None)
     if notice.group_text is not None:
         out.extend(outbox.Outgoing(f"{key}:chat:{c.platform}:{c.chat_id}", c.platform, c.chat_id, notice.group_text,
@@ -124,7 +124,7 @@ def officer_handles(s: Session, units: Sequence[Unit]) -> dict[int, str]:
     for unit_id in unit_ids:
         names = []
         for officer in officers.get(unit_id, []):
-            usernames = [a.username for a in accounts.get(officer.id, []) if a.username]  # type: ignore[arg-type]
+            usernames = [a.username for a in accounts.get(id_of(officer), []) if a.username]
             names.append(f"{officer.display_name} (@{usernames[0]})" if usernames else officer.display_name)
         out[unit_id] = ", ".join(names)
     return out

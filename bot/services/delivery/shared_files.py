@@ -33,4 +33,4 @@ def resolve(s: Session, token: str, now: datetime) -> SharedFile | None:
 
 def prune(s: Session, now: datetime) -> None:
     """Forgets expired links (the content stays in the store, which other rows may share)."""
-    s.execute(delete(SharedFile).where(col(SharedFile.expires_at) <= now))  # type: ignore[arg-type]
+    s.execute(delete(SharedFile).where(col(SharedFile.expires_at) <= now))

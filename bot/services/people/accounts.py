@@ -34,8 +34,9 @@ def ensure_actor(s: Session, sender: Sender, now: datetime) -> Actor:
         s.add(account)
         s.flush()
         return Actor(officer=officer, account=account)
-    officer = s.get(Officer, account.officer_id)
-    assert officer is not None
+    found = s.get(Officer, account.officer_id)
+    assert found is not None
+    officer = found
     if account.display_name != name or account.username != sender.username:
         # The person's shown name follows this account only if it came from it, so a person
         # with a Telegram and a Zalo account keeps one stable name.

@@ -20,7 +20,7 @@ from bot.services.audit import Actor, record
 from bot.services.blocs.service import clean_code
 from bot.services.blocs.standing import Standing, bloc_year
 from bot.services.people.membership import link_officer
-from storage.models import Account, Bloc, InviteCode, Officer, Unit
+from storage.models import Account, Bloc, InviteCode, Officer, Unit, id_of
 from storage.queries.blocs import active_links_of_officer, blocs_administered, is_member, unit_by_code
 
 # No 0/O, 1/I/L: codes are read over the phone and retyped.
@@ -121,7 +121,7 @@ def redeem(s: Session, *, code: str, actor: Actor, now: datetime) -> Redeemed:
         # The account's current person must hold nothing that would be orphaned by the move.
         if active_links_of_officer(s, account.officer_id) or blocs_administered(s, account.officer_id):
             raise UserError("link.account_busy")
-        account.officer_id = target.id  # type: ignore[assignment]
+        account.officer_id = id_of(target)
         s.add(account)
         officer = target
     # Single use, decided by the database: of two redemptions racing, one updates the row.

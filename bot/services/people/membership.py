@@ -12,7 +12,7 @@ from bot.errors import UserError
 from bot.services.audit import Actor, record
 from bot.services.blocs.service import clean_code
 from bot.services.blocs.standing import Standing, bloc_year, role_units_now, standing
-from storage.models import Account, Bloc, JoinRequest, Officer, Unit, UnitOfficer
+from storage.models import Account, Bloc, JoinRequest, Officer, Unit, UnitOfficer, id_of
 from storage.queries.blocs import (
     accounts_of_officers,
     active_link,
@@ -34,7 +34,7 @@ def _member_unit(s: Session, bloc: Bloc, code: str, now: datetime) -> Unit:
     assert bloc.id is not None
     code = clean_code(code)
     unit = unit_by_code(s, bloc.id, code)
-    if unit is None or not is_member(s, unit.id, bloc_year(bloc, now)):  # type: ignore[arg-type]
+    if unit is None or not is_member(s, id_of(unit), bloc_year(bloc, now)):
         raise UserError("unit.unknown", code=code)
     return unit
 
@@ -100,7 +100,7 @@ def request_join(s: Session, *, who: Standing, code: str, now: datetime) -> Join
         pending.status, pending.decided_at, pending.decided_by_id = "cancelled", now, officer_id
         s.add(pending)
         s.flush()
-    request = JoinRequest(bloc_id=bloc.id, unit_id=unit.id, officer_id=officer_id, created_at=now)  # type: ignore[arg-type]
+    request = JoinRequest(bloc_id=id_of(bloc), unit_id=id_of(unit), officer_id=officer_id, created_at=now)
     s.add(request)
     s.flush()
     record(s, bloc_id=bloc.id, actor=who.actor, action="join.request", at=now, unit=unit.code,
@@ -131,7 +131,7 @@ def decide_join(s: Session, *, bloc: Bloc, request_id: int, approve: bool, appro
     assert unit is not None and requester is not None and requester.id is not None
     request.decided_at, request.decided_by_id = now, approver.officer_id
     if approve:
-        if not is_member(s, unit.id, bloc_year(bloc, now)):  # type: ignore[arg-type]
+        if not is_member(s, id_of(unit), bloc_year(bloc, now)):
             raise UserError("unit.unknown", code=unit.code)
         _ensure_free(s, bloc, requester.id, unit)
         request.status = "approved"

@@ -15,6 +15,7 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 from sqlmodel import Session
 
 from bot.i18n import t
@@ -57,7 +58,7 @@ def to_csv(b: Board) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def _sheet(ws, title: str, head: list[str], body: list[list[str]]) -> None:  # noqa: ANN001 - an openpyxl Worksheet
+def _sheet(ws: Worksheet, title: str, head: list[str], body: list[list[str]]) -> None:
     ws.title = title[:31]  # Excel's limit on sheet names
     ws.append(head)
     for cell in ws[1]:
@@ -73,6 +74,7 @@ def to_xlsx(s: Session, b: Board) -> bytes:
     lang, tz = b.bloc.language, b.bloc.timezone
     assert b.pledge.id is not None
     book = Workbook()
+    assert isinstance(book.active, Worksheet)
     _sheet(book.active, t(lang, "pledge.sheet_signatures", year=b.pledge.year), header(lang), rows(b))
     history = [
         [unit.code, unit.name, officer.display_name, fmt_datetime(sig.signed_at, tz),

@@ -25,7 +25,7 @@ from bot.services.reminders import planner
 from bot.services.reminders.service import PLEDGE, offsets_for
 from bot.services.reminders.slots import cancel_plan, replace_plan
 from bot.timefmt import fmt_datetime, local_year
-from storage.models import Bloc, Officer, Pledge, PledgeSignature, StoredFile, Unit
+from storage.models import Bloc, Officer, Pledge, PledgeSignature, StoredFile, Unit, id_of
 from storage.models.pledge import CLOSED, OPEN
 from storage.queries.blocs import is_member, member_units
 from storage.queries.pledge import (
@@ -122,7 +122,7 @@ def board(s: Session, pledge: Pledge) -> Board:
     signed: list[Signed] = []
     unsigned: list[Unit] = []
     for unit in members:
-        found = signatures.get(unit.id)  # type: ignore[arg-type]
+        found = signatures.get(id_of(unit))
         if found is None:
             unsigned.append(unit)
         else:

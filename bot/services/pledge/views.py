@@ -14,7 +14,7 @@ from bot.ports import Button, OutMessage
 from bot.services.delivery.notify import officer_handles
 from bot.services.pledge.service import Board, board
 from bot.timefmt import fmt_datetime
-from storage.models import Pledge, StoredFile, Unit
+from storage.models import Pledge, StoredFile, Unit, id_of
 from storage.models.pledge import OPEN
 
 SIGN_PREFIX = "pl"  # callback data pl:s:<pledge id> signs; registered by handlers/pledge.py
@@ -69,7 +69,7 @@ def render_live(s: Session, pledge_id: int) -> OutMessage | None:
 
 
 def _unit_line(lang: str, unit: Unit, handles: dict[int, str]) -> str:
-    who = handles.get(unit.id) or t(lang, "pledge.no_officer", code=unit.code)  # type: ignore[arg-type]
+    who = handles.get(id_of(unit)) or t(lang, "pledge.no_officer", code=unit.code)
     return t(lang, "pledge.unsigned_line", code=unit.code, unit=unit.name, officers=who)
 
 

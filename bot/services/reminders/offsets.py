@@ -16,10 +16,7 @@ from __future__ import annotations
 import re
 from datetime import time, timedelta
 
-from bot.services.reminders.planner import MORNING, Before, OnDueDay, Overdue, Summary
-
-# What each reminder list may hold: a conference is never "overdue", a vote closes at its time.
-ConfigOffset = Before | OnDueDay | Overdue | Summary
+from bot.services.reminders.planner import MORNING, Before, ConfigOffset, OnDueDay, Overdue, Summary
 
 MAX_TOKENS = 12
 MAX_BEFORE = timedelta(days=60)

@@ -102,6 +102,8 @@ class At:
 
 
 Offset = Before | OnDueDay | Overdue | Summary | At
+# What a bloc's reminder plan may hold (At is an action the features add themselves).
+ConfigOffset = Before | OnDueDay | Overdue | Summary
 
 
 @dataclass(frozen=True)
@@ -196,7 +198,7 @@ def _lead(offset: Offset) -> float:
 # The defaults of the calendar: deadlines 7, 3 and 1 day before and 08:00 on the due day, overdue
 # notices on the next 3 working days, then one summary to the head; conferences 3 days, 1 day and
 # 2 hours before (the last one at its exact time, even outside working hours).
-DEADLINE_DEFAULTS: tuple[Offset, ...] = (
+DEADLINE_DEFAULTS: tuple[ConfigOffset, ...] = (
     Before(timedelta(days=7)),
     Before(timedelta(days=3)),
     Before(timedelta(days=1)),
@@ -206,7 +208,7 @@ DEADLINE_DEFAULTS: tuple[Offset, ...] = (
     Overdue(3, MORNING),
     Summary(4, MORNING),
 )
-MEETING_DEFAULTS: tuple[Offset, ...] = (
+MEETING_DEFAULTS: tuple[ConfigOffset, ...] = (
     Before(timedelta(days=3)),
     Before(timedelta(days=1)),
     Before(timedelta(hours=2), keep_time=True),

@@ -36,11 +36,12 @@ VOTE_DEFAULTS: tuple[ConfigOffset, ...] = (Before(timedelta(days=1)), Before(tim
 
 # Signing the pledge is a deadline like the others, but the pledge closes at it: no overdue notices,
 # only the summary telling the head which units never signed.
-PLEDGE_DEFAULTS: tuple[ConfigOffset, ...] = tuple(o for o in DEADLINE_DEFAULTS if not isinstance(o, Overdue))
+PLEDGE_DEFAULTS: tuple[ConfigOffset, ...] = tuple(
+    o for o in DEADLINE_DEFAULTS if isinstance(o, Before | OnDueDay | Summary))
 
 DEFAULTS: dict[str, tuple[ConfigOffset, ...]] = {
-    DEADLINE: DEADLINE_DEFAULTS,  # type: ignore[dict-item]
-    MEETING: MEETING_DEFAULTS,  # type: ignore[dict-item]
+    DEADLINE: DEADLINE_DEFAULTS,
+    MEETING: MEETING_DEFAULTS,
     PLEDGE: PLEDGE_DEFAULTS,
     VOTE: VOTE_DEFAULTS,
 }

@@ -32,15 +32,17 @@ def replace_plan(
             row.state, row.note = "cancelled", "no longer planned"
             s.add(row)
     for key, p in wanted.items():
-        row = existing.get(key)
-        if row is None:
+        found = existing.get(key)
+        if found is None:
             past = p.due_at <= now
             row = ReminderSlot(bloc_id=bloc_id, kind=kind, item_id=item_id, slot=key, due_at=p.due_at,
                                state="skipped" if past else PENDING, note="past when planned" if past else None)
-        elif row.state == PENDING:
-            row.due_at = p.due_at
-        elif row.state == "cancelled" and p.due_at > now:
-            row.state, row.due_at, row.note = PENDING, p.due_at, None  # planned again after a cancel
+        else:
+            row = found
+            if row.state == PENDING:
+                row.due_at = p.due_at
+            elif row.state == "cancelled" and p.due_at > now:
+                row.state, row.due_at, row.note = PENDING, p.due_at, None  # planned again after a cancel
         s.add(row)
         out.append(row)
     s.flush()

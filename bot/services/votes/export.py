@@ -74,8 +74,8 @@ def _facts(s: Session, vote: Vote, lang: str) -> list[tuple[str, str]]:
 def docx(s: Session, vote: Vote, lang: str) -> bytes:
     doc = WordDocument()
     style = doc.styles["Normal"]
-    style.font.name = "Times New Roman"  # type: ignore[attr-defined]
-    style.font.size = Pt(13)  # type: ignore[attr-defined]
+    style.font.name = "Times New Roman"
+    style.font.size = Pt(13)
     heading = doc.add_paragraph()
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = heading.add_run(t(lang, "minutes.title"))

@@ -20,7 +20,7 @@ from bot.errors import UserError
 from bot.services.audit import Actor, record
 from bot.services.votes.tally import OVER_HALF, TWO_THIRDS, Share, percent_text
 from bot.text import fold
-from storage.models import Bloc, VoteRules
+from storage.models import Bloc, VoteRules, id_of
 from storage.queries.votes import rules_row
 
 
@@ -99,11 +99,16 @@ def set_rule(s: Session, *, bloc: Bloc, key: str, value: str, actor: Actor, now:
     if not value.strip():
         raise UserError("rules.usage")
     current = rules_of(s, bloc.id)
-    if name in ("quorum", "threshold", "election"):
-        default_strict = getattr(DEFAULT_RULES, name).strict
-        updated = replace(current, **{name: parse_share(value, default_strict=default_strict)})
+    if name == "quorum":
+        updated = replace(current, quorum=parse_share(value, default_strict=DEFAULT_RULES.quorum.strict))
+    elif name == "threshold":
+        updated = replace(current, threshold=parse_share(value, default_strict=DEFAULT_RULES.threshold.strict))
+    elif name == "election":
+        updated = replace(current, election=parse_share(value, default_strict=DEFAULT_RULES.election.strict))
+    elif name == "self_vote":
+        updated = replace(current, self_vote=_flag(value))
     else:
-        updated = replace(current, **{name: _flag(value)})
+        updated = replace(current, exclude_higher=_flag(value))
     if row is None:
         row = VoteRules(bloc_id=bloc.id, updated_at=now)
     row.quorum, row.threshold, row.election = updated.quorum.text(), updated.threshold.text(), updated.election.text()
@@ -121,3 +126,7 @@ def share_words(share: Share, lang: str) -> str:
     if lang == "vi":
         return f"trên {frac}" if share.strict else f"từ {frac} trở lên"
     return f"more than {frac}" if share.strict else f"at least {frac}"
+
+
+def rules_of_bloc(s: Session, bloc: Bloc) -> BlocRules:
+    return rules_of(s, id_of(bloc))

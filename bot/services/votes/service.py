@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, delete
+from sqlmodel import Session, col, delete
 
 from bot.dates import parse_when
 from bot.errors import UserError
@@ -35,7 +35,7 @@ from bot.services.votes.rules import BlocRules, rules_of
 from bot.services.votes.tally import BASE_CAST, BASE_MEMBERS, Rules, Share, Tally, check_ballot, count
 from bot.text import fold
 from bot.timefmt import fmt_datetime
-from storage.models import AwardType, Ballot, BallotSlip, Bloc, Unit, Vote, VoteCandidate
+from storage.models import AwardType, Ballot, BallotSlip, Bloc, Unit, Vote, VoteCandidate, id_of
 from storage.queries.blocs import active_link, member_units
 from storage.queries.votes import (
     ballot_of_unit,
@@ -168,7 +168,7 @@ def award_candidates(s: Session, bloc: Bloc, award: AwardType, year: int, rules:
         return Candidates(members, [])
     higher = dict(selected_for_higher_awards(s, bloc.id, year, award.precedence))
     return Candidates([u for u in members if u.id not in higher],
-                      [(u, higher[u.id]) for u in members if u.id in higher])  # type: ignore[index]
+                      [(u, higher[id_of(u)]) for u in members if u.id in higher])
 
 
 def pick_shortlist(candidates: Candidates, codes: list[str]) -> list[Unit]:
@@ -223,7 +223,7 @@ def open_vote(s: Session, *, bloc: Bloc, kind: str, title: str, quota: int, cand
     except IntegrityError as exc:  # the one-open-vote-per-topic index
         raise UserError("vote.topic_open", title=title) from exc
     assert vote.id is not None
-    s.add_all(VoteCandidate(vote_id=vote.id, unit_id=u.id, position=i)  # type: ignore[arg-type]
+    s.add_all(VoteCandidate(vote_id=vote.id, unit_id=id_of(u), position=i)
               for i, u in enumerate(candidates, start=1))
     s.flush()
     plan_vote(s, vote, bloc, now)
@@ -433,7 +433,7 @@ def close_vote(s: Session, *, vote: Vote, actor: Actor, now: datetime) -> Closed
         s.add_all(BallotSlip(vote_id=vote.id, choices=c) for c in slips)
     s.add(vote)
     s.flush()
-    s.execute(delete(Ballot).where(Ballot.vote_id == vote.id))  # type: ignore[arg-type]
+    s.execute(delete(Ballot).where(col(Ballot.vote_id) == vote.id))
     cancel_plan(s, kind=KIND, item_id=vote.id, note="vote closed")
     live.mark_dirty(s, kind=KIND, item_id=vote.id, now=now)
     units = units_by_ids(s, [c.unit_id for c in candidates])
@@ -503,7 +503,7 @@ def winner_of_topic(s: Session, bloc_id: int, topic: str) -> Unit | None:
     """The unit elected on a topic (its latest closed vote with a selected candidate)."""
     for vote in reversed(votes_of_topic(s, bloc_id, topic)):
         if vote.state == CLOSED:
-            chosen = [c for c in candidates_of(s, vote.id) if c.selected]  # type: ignore[arg-type]
+            chosen = [c for c in candidates_of(s, id_of(vote)) if c.selected]
             if chosen:
                 return s.get(Unit, chosen[0].unit_id)
     return None
@@ -548,7 +548,7 @@ def continue_election(s: Session, *, bloc: Bloc, closed: Vote, actor: Actor, now
     deputy is already elected or being elected)."""
     if closed.kind != HEAD or closed.state != CLOSED or closed.term_year is None:
         return None
-    if winner_of_topic(s, bloc.id, topic_of(HEAD, year=closed.term_year)) is None:  # type: ignore[arg-type]
+    if winner_of_topic(s, id_of(bloc), topic_of(HEAD, year=closed.term_year)) is None:
         return None
     closes_at = now + (closed.closes_at - closed.opened_at) if closed.closes_at is not None else None
     try:

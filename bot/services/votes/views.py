@@ -29,7 +29,7 @@ from bot.services.votes.service import (
 )
 from bot.services.votes.tally import BASE_CAST, Share, percent_text
 from bot.timefmt import fmt_datetime
-from storage.models import Bloc, Unit, Vote, VoteCandidate
+from storage.models import Bloc, Unit, Vote, VoteCandidate, id_of
 from storage.queries.votes import ballot_of_unit, candidates_of, units_by_ids, voted_unit_ids, votes_of_topic
 
 
@@ -203,7 +203,7 @@ def results_text(s: Session, vote: Vote, lang: str, role_error: str | None = Non
 
 def reminder_group_text(s: Session, vote: Vote, waiting: list[Unit], handles: dict[int, str], lang: str,
                         bloc: Bloc) -> str:
-    names = "; ".join(f"{u.code}" + (f" ({handles[u.id]})" if handles.get(u.id) else "")  # type: ignore[index]
+    names = "; ".join(f"{u.code}" + (f" ({handles[id_of(u)]})" if handles.get(id_of(u)) else "")
                       for u in waiting)
     return t(lang, "vote.remind_group", id=vote.id, title=vote_title(vote, lang), count=len(waiting),
              members=vote.members, units=names, when=fmt_datetime(vote.closes_at, bloc.timezone) if vote.closes_at
