@@ -64,9 +64,11 @@ class TelegramHarness:
         # The scheduler's engine, driven by hand with the injected clock instead of APScheduler.
         registry = dispatcher.registry
         self.engine = ReminderEngine(self.core, registry.reminder_sources, registry.live_renderers)
+        self.api.open_polls()
         await self.adapter.start(poll_timeout=1)
 
     async def _stop_bot(self) -> None:
+        self.api.close_polls()
         if self.adapter is not None:
             await self.adapter.stop()
             self.adapter = None

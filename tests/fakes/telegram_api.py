@@ -118,6 +118,8 @@ class FakeBotApi:
         self.faults: list[tuple[str, ApiError, Callable[[dict[str, Any]], bool]]] = []
         self._event = asyncio.Event()
         self.processed: set[int] = set()
+        # Set while the bot stops: a long poll in flight returns at once instead of at its timeout.
+        self.polls_closed = False
         # Every message the bot sent, in order (edits change these dicts in place).
         self.bot_log: list[dict[str, Any]] = []
 
@@ -212,6 +214,13 @@ class FakeBotApi:
         event, self._event = self._event, asyncio.Event()
         event.set()
 
+    def close_polls(self) -> None:
+        self.polls_closed = True
+        self._notify()
+
+    def open_polls(self) -> None:
+        self.polls_closed = False
+
     def mark_processed(self, update_id: int) -> None:
         self.processed.add(update_id)
         self._notify()
@@ -276,10 +285,14 @@ class FakeBotApi:
         timeout = float(params.get("timeout") or 0)
         if offset:
             self.updates = [u for u in self.updates if u["update_id"] >= offset]
+        if self.polls_closed:
+            return []
         if not self.updates and timeout > 0:
             try:
-                await self.wait_for(lambda: bool(self.updates), within=timeout)
+                await self.wait_for(lambda: bool(self.updates) or self.polls_closed, within=timeout)
             except TimeoutError:
+                return []
+            if self.polls_closed:
                 return []
         return self.updates[:limit]
 
