@@ -63,6 +63,9 @@ class Incoming:
     attachment: Attachment | None = None
     # The file of the message this one replies to (a head's "/deadline ..." in reply to a template).
     reply_attachment: Attachment | None = None
+    # The platform's id of this delivery (Telegram's update_id, Zalo's message id): an update delivered
+    # again is recognised by it and changes nothing. None where deliveries are never repeated (console).
+    update_key: str | None = None
 
 
 def callback_data(prefix: str, *parts: object) -> str:

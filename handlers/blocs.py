@@ -25,7 +25,7 @@ async def setup(req: Request) -> None:
     if req.is_group and not await req.is_group_admin():
         raise UserError("setup.not_admin")
     chat = req.incoming.chat if req.is_group else None
-    bloc = blocs.setup_bloc(req.session, chat=chat, name=name, actor=req.actor, now=req.now,
+    bloc = blocs.setup_bloc(req.session, chat=chat, name=name, actor=req.person(), now=req.now,
                             language=req.core.default_language, timezone=req.core.default_timezone)
     req.bloc = bloc
     await req.reply(req.t("setup.done" if chat else "setup.done_private", bloc=bloc.name, name=req.actor.name))

@@ -10,6 +10,7 @@ import logging
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlmodel import Session
@@ -22,7 +23,8 @@ from bot.records import Bloc
 from bot.services.blocs.chats import migrate_chat
 from bot.services.blocs.service import bloc_of_chat
 from bot.services.blocs.standing import private_bloc
-from bot.services.people.accounts import ensure_actor, note_blocked_by_id, note_private_chat
+from bot.services.delivery import inbox
+from bot.services.people.accounts import find_actor, note_blocked_by_id
 from handlers.registry import Command, Registry, Where, Who
 from handlers.request import CallbackAnswer, Request
 
@@ -53,21 +55,31 @@ class Dispatcher:
         self.registry = registry
 
     # --- building a request ----------------------------------------------------------------
-    def _request(self, s: Session, messenger: Messenger, incoming: Incoming) -> Request:
+    def _request(self, s: Session, messenger: Messenger, incoming: Incoming) -> Request | None:
+        """The request for an update, or None when the update was handled before (a re-delivery)."""
         now = self.core.now()
-        actor = ensure_actor(s, incoming.sender, now)
-        assert actor.account is not None and actor.officer is not None and actor.officer.id is not None
+        actor = find_actor(s, incoming.sender, incoming.chat)
         bloc: Bloc | None
         if incoming.chat.is_group:
             bloc = bloc_of_chat(s, incoming.chat.platform, incoming.chat.chat_id)
         else:
-            note_private_chat(s, actor.account, incoming.chat.chat_id)
-            bloc = private_bloc(s, actor.officer.id)
-        # The person's record is kept even if the handler below is refused and rolled back.
+            bloc = private_bloc(s, actor.officer_id) if actor.officer_id is not None else None
+        # A known person's name and private chat are kept current even if the handler is refused.
         s.commit()
+        if not self._claim(s, incoming, now):
+            log.info("update %s:%s was handled before; ignored", incoming.chat.platform, incoming.update_key)
+            return None
         lang = bloc.language if bloc is not None else self.core.default_language
         return Request(core=self.core, registry=self.registry, messenger=messenger, incoming=incoming,
                        session=s, actor=actor, bloc=bloc, lang=lang, now=now)
+
+    @staticmethod
+    def _claim(s: Session, incoming: Incoming, now: datetime) -> bool:
+        """Records the update as handled in the transaction that handles it (see inbox.claim)."""
+        if incoming.update_key is None:
+            return True
+        return inbox.claim(s, platform=incoming.chat.platform, key=incoming.update_key,
+                           chat_id=incoming.chat.chat_id, now=now)
 
     # --- messages ----------------------------------------------------------------------------
     async def handle_message(self, messenger: Messenger, incoming: Incoming, bot_username: str | None = None) -> None:
@@ -77,7 +89,8 @@ class Dispatcher:
                 return  # a command for another bot in the group
         with self.core.db.session() as s:
             req = self._request(s, messenger, incoming)
-            await self._guarded(req, self._route_message, parsed)
+            if req is not None:
+                await self._guarded(req, self._route_message, parsed)
 
     async def _route_message(self, req: Request, parsed: ParsedCommand | None) -> None:
         if parsed is None:
@@ -119,6 +132,8 @@ class Dispatcher:
         """Runs a button press; returns what to show the presser. Data is validated here, never trusted."""
         with self.core.db.session() as s:
             req = self._request(s, messenger, incoming)
+            if req is None:
+                return CallbackAnswer()
             req.callback_data, req.origin = data, origin
             await self._guarded(req, self._route_callback, data)
             return req.answer
@@ -138,13 +153,20 @@ class Dispatcher:
             await route(req, arg)
             req.commit()
         except UserError as exc:
-            req.session.rollback()
+            self._rolled_back(req)
             await self._refuse(req, req.t(exc.key, **exc.params))
         except Exception:
-            req.session.rollback()
+            self._rolled_back(req)
             log.exception("update failed: %s in %s:%s", req.command or "message",
                           req.incoming.chat.platform, req.incoming.chat.chat_id)
             await self._refuse(req, req.t("err.internal"))
+
+    def _rolled_back(self, req: Request) -> None:
+        """Undoes what a refused or failed update changed, but keeps the record that it was handled:
+        delivered again, it is not answered twice."""
+        req.session.rollback()
+        self._claim(req.session, req.incoming, req.now)
+        req.session.commit()
 
     async def _refuse(self, req: Request, text: str) -> None:
         if req.callback_data is not None:

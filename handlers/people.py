@@ -20,6 +20,7 @@ async def join(req: Request) -> None:
     parts = req.args.split()
     if len(parts) != 1:
         raise UserError("join.usage")
+    req.person()  # asking to join needs a record of the person (rolled back if refused)
     # A one-time code from /invite or /link works anywhere, even for someone in no bloc yet (Zalo).
     if await redeem_if_code(req, parts[0]):
         return

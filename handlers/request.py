@@ -20,7 +20,7 @@ from bot.ports import Incoming, Messenger, OutMessage, RecipientUnavailable, Sen
 from bot.records import Account, Bloc
 from bot.services.audit import Actor
 from bot.services.blocs.standing import Standing, standing
-from bot.services.people.accounts import note_private_blocked
+from bot.services.people.accounts import ensure_actor, note_private_blocked, note_private_chat
 
 if TYPE_CHECKING:
     from handlers.registry import Registry
@@ -76,6 +76,17 @@ class Request:
         if self._standing is None:
             self._standing = standing(self.session, self.require_bloc(), self.actor, self.now)
         return self._standing
+
+    def person(self) -> Actor:
+        """The asker as a person the bot keeps, created now if they were a stranger (the bot keeps no
+        rows for people until they do something that needs one: set a bloc up, ask to join, open a
+        private chat with /start)."""
+        if self.actor.officer is None:
+            self.actor = ensure_actor(self.session, self.incoming.sender, self.now)
+            if not self.is_group and self.actor.account is not None:
+                note_private_chat(self.session, self.actor.account, self.incoming.chat.chat_id)
+            self._standing = None
+        return self.actor
 
     def refresh_standing(self) -> Standing:
         self._standing = None

@@ -25,6 +25,8 @@ async def start(req: Request) -> None:
         else:
             await req.reply(req.t("start.group_bound", bloc=req.bloc.name))
         return
+    # Opening the private chat is what lets the bot remind this person privately: keep them.
+    req.person()
     payload = req.args.strip()
     if payload:
         for link in req.registry.deep_links:

@@ -14,19 +14,21 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from itertools import groupby
 
 from sqlmodel import Session, select
 
 from bot.core import Core
-from bot.services.delivery import live, outbox
+from bot.services.delivery import inbox, live, outbox
 from bot.services.delivery.notify import Notice, queue_notice
 from bot.services.reminders.slots import due_slots
 from bot.services.reminders.sources import Reminder, ReminderSource
 from storage.models import Bloc, ReminderSlot, SentReminder, Unit, id_of
 
 log = logging.getLogger(__name__)
+
+PRUNE_EVERY = timedelta(hours=1)
 
 
 @dataclass
@@ -45,14 +47,24 @@ class ReminderEngine:
         self.core = core
         self.sources = sources
         self.live_renderers = live_renderers
+        self._pruned_at: datetime | None = None
 
     async def tick(self, now: datetime | None = None) -> TickReport:
         """One pass: fire what is due, bring live posts up to date, deliver the outbox."""
         now = now or self.core.now()
+        self._housekeeping(now)
         report = self.fire_due(now)
         report.live = await live.flush(self.core, self.live_renderers, now)
         report.outbox = await outbox.drain(self.core, now)
         return report
+
+    def _housekeeping(self, now: datetime) -> None:
+        """Hourly: forget handled updates older than a week (kept to recognise re-deliveries)."""
+        if self._pruned_at is not None and now - self._pruned_at < PRUNE_EVERY:
+            return
+        self._pruned_at = now
+        with self.core.db.session() as s:
+            inbox.prune(s, now)
 
     def fire_due(self, now: datetime) -> TickReport:
         report = TickReport()

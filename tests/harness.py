@@ -116,6 +116,16 @@ class TelegramHarness:
         await self._done(self.api.send_document(user, chat, content, file_name, caption, reply_to))
         return self.api.bot_log[before:]
 
+    async def redeliver(self, update_id: int) -> list[dict[str, Any]]:
+        """Telegram delivers ``update_id`` once more; returns what the bot sent while handling it."""
+        before, seen = len(self.api.bot_log), self.api.times_processed.get(update_id, 0)
+        self.api.redeliver(update_id)
+        await self.api.wait_for(lambda: self.api.times_processed.get(update_id, 0) > seen)
+        return self.api.bot_log[before:]
+
+    def last_update_id(self) -> int:
+        return max(self.api.processed)
+
     async def press(self, user: TgUser, message: dict[str, Any], data: str) -> dict[str, Any]:
         """Presses a button and returns the callback answer the bot gave."""
         update_id, callback_id = self.api.press(user, message, data)

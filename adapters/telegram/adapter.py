@@ -68,6 +68,7 @@ def to_incoming(update: Update, bot_id: int) -> Incoming | None:
         reply_to_bot=bool(reply and reply.from_user and reply.from_user.id == bot_id),
         attachment=_attachment(msg),
         reply_attachment=_attachment(reply),
+        update_key=str(update.update_id),
     )
 
 
@@ -128,7 +129,7 @@ class TelegramAdapter:
             await query.answer()
             return
         incoming = Incoming(sender=Sender(PLATFORM, str(user.id), user.full_name, user.username),
-                            chat=_chat_info(chat))
+                            chat=_chat_info(chat), update_key=str(update.update_id))
         origin = SentRef(PLATFORM, str(chat.id), str(message.message_id)) if message is not None else None
         answer = await self.dispatcher.handle_callback(self.messenger, incoming, query.data or "", origin)
         await query.answer(text=answer.text, show_alert=answer.alert)

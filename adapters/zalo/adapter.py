@@ -17,6 +17,7 @@ import contextlib
 import json
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from typing import Any
 
 from adapters.zalo import updates
@@ -150,7 +151,7 @@ class ZaloAdapter:
         """Forgets updates handled more than a week ago, and expired file links."""
         now = self.core.now()
         with self.core.db.session() as s:
-            inbox.prune(s, PLATFORM, now)
+            inbox.prune(s, now, PLATFORM)
             shared_files.prune(s, now)
 
     async def _prune_loop(self) -> None:
@@ -282,6 +283,7 @@ class ZaloAdapter:
         incoming = updates.to_incoming(update)
         if incoming is None:
             return
+        incoming = replace(incoming, update_key=updates.update_key(update))
         chat_id = incoming.chat.chat_id
         if incoming.chat.is_group:  # announced by Zalo, not generally available: answer commands only
             if incoming.text.startswith("/"):
@@ -333,7 +335,8 @@ class ZaloAdapter:
     async def _type(self, incoming: Incoming, text: str) -> None:
         """Handles ``text`` as if the person had typed it."""
         await self.dispatcher.handle_message(self.messenger, Incoming(
-            sender=incoming.sender, chat=incoming.chat, text=text, message_id=incoming.message_id))
+            sender=incoming.sender, chat=incoming.chat, text=text, message_id=incoming.message_id,
+            update_key=incoming.update_key))
 
     async def idle(self) -> None:
         """Waits until every received update is handled (orderly shutdown, tests)."""

@@ -17,6 +17,8 @@ class Actor:
 
     officer: Officer | None
     account: Account | None = None
+    # A person the bot has no record of yet (nothing they did needed one): their shown name.
+    stranger: str | None = None
 
     @property
     def officer_id(self) -> int | None:
@@ -24,12 +26,14 @@ class Actor:
 
     @property
     def name(self) -> str:
-        return self.officer.display_name if self.officer else "KhốiBot"
+        if self.officer is not None:
+            return self.officer.display_name
+        return self.stranger or "KhốiBot"
 
     @property
     def label(self) -> str:
         if self.officer is None:
-            return "system"
+            return f"stranger {self.stranger}" if self.stranger else "system"
         if self.account is None:
             return self.officer.display_name
         return f"{self.officer.display_name} ({self.account.platform}:{self.account.platform_user_id})"

@@ -118,6 +118,9 @@ class FakeBotApi:
         self.faults: list[tuple[str, ApiError, Callable[[dict[str, Any]], bool]]] = []
         self._event = asyncio.Event()
         self.processed: set[int] = set()
+        self.times_processed: dict[int, int] = {}  # update id -> how many times the bot handled it
+        self._sent_updates: dict[int, dict[str, Any]] = {}
+        self._again: list[dict[str, Any]] = []  # updates Telegram delivers once more (offset not confirmed)
         # Set while the bot stops: a long poll in flight returns at once instead of at its timeout.
         self.polls_closed = False
         # Every message the bot sent, in order (edits change these dicts in place).
@@ -141,6 +144,7 @@ class FakeBotApi:
     def _push(self, update: dict[str, Any]) -> int:
         update_id = next(self._update_ids)
         update["update_id"] = update_id
+        self._sent_updates[update_id] = update
         self.updates.append(update)
         self._notify()
         return update_id
@@ -223,6 +227,13 @@ class FakeBotApi:
 
     def mark_processed(self, update_id: int) -> None:
         self.processed.add(update_id)
+        self.times_processed[update_id] = self.times_processed.get(update_id, 0) + 1
+        self._notify()
+
+    def redeliver(self, update_id: int) -> None:
+        """Delivers an update once more, as Telegram does when the bot crashed after handling it but
+        before its offset was confirmed."""
+        self._again.append(json.loads(json.dumps(self._sent_updates[update_id])))
         self._notify()
 
     async def wait_for(self, predicate: Callable[[], bool], within: float = 10.0) -> None:
@@ -287,13 +298,19 @@ class FakeBotApi:
             self.updates = [u for u in self.updates if u["update_id"] >= offset]
         if self.polls_closed:
             return []
+        if self._again:
+            again, self._again = self._again, []
+            return again
         if not self.updates and timeout > 0:
             try:
-                await self.wait_for(lambda: bool(self.updates) or self.polls_closed, within=timeout)
+                await self.wait_for(lambda: bool(self.updates or self._again) or self.polls_closed, within=timeout)
             except TimeoutError:
                 return []
             if self.polls_closed:
                 return []
+            if self._again:
+                again, self._again = self._again, []
+                return again
         return self.updates[:limit]
 
     def m_sendMessage(self, params: dict[str, Any], files: Any) -> dict[str, Any]:

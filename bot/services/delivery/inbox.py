@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, delete, select, update
 
 from storage.models import InboundUpdate
 
@@ -75,12 +75,41 @@ def done(s: Session, row_id: int, now: datetime) -> None:
         s.add(row)
 
 
-def prune(s: Session, platform: str, now: datetime) -> None:
-    """Forgets updates handled more than :data:`KEEP_HANDLED` ago."""
-    s.execute(delete(InboundUpdate).where(col(InboundUpdate.platform) == platform,
-                                          col(InboundUpdate.processed_at) < now - KEEP_HANDLED))
+def prune(s: Session, now: datetime, platform: str | None = None) -> int:
+    """Forgets updates handled more than :data:`KEEP_HANDLED` ago (of one platform, or all)."""
+    query = delete(InboundUpdate).where(col(InboundUpdate.processed_at) < now - KEEP_HANDLED)
+    if platform is not None:
+        query = query.where(col(InboundUpdate.platform) == platform)
+    return int(s.execute(query).rowcount)  # type: ignore[attr-defined]
 
 
 def payload_of(taken: Taken) -> dict[str, Any]:
     data = json.loads(taken.payload) if taken.payload else {}
     return data if isinstance(data, dict) else {}
+
+
+def claim(s: Session, *, platform: str, key: str, chat_id: str, now: datetime) -> bool:
+    """Records, in the caller's transaction, that this update is handled now; False when it was
+    handled before (a re-delivery: the caller then does nothing and sends nothing).
+
+    Committed together with what handling the update changes, so a crash before that commit leaves
+    neither, and the update is handled again when it comes back. A kept update (Zalo) is marked
+    handled; one that was never kept (Telegram, webhook or polling) gets its row now. The database
+    settles a race between two processes: one UPDATE matches, or one INSERT wins.
+    """
+    marked = s.execute(
+        update(InboundUpdate)
+        .where(col(InboundUpdate.platform) == platform, col(InboundUpdate.update_key) == key,
+               col(InboundUpdate.processed_at).is_(None))
+        .values(processed_at=now, payload="")
+    )
+    if marked.rowcount == 1:  # type: ignore[attr-defined]
+        return True
+    try:
+        with s.begin_nested():
+            s.add(InboundUpdate(platform=platform, update_key=key[:128], chat_id=chat_id[:64], payload="",
+                                received_at=now, processed_at=now))
+            s.flush()
+    except IntegrityError:
+        return False
+    return True

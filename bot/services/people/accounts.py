@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from bot.ports import Sender
+from bot.ports import ChatInfo, Sender
 from bot.services.audit import Actor
 from storage.models import Account, Officer
 from storage.queries.blocs import account_by_platform_id
@@ -14,9 +14,26 @@ from storage.queries.blocs import account_by_platform_id
 NAME_MAX = 200
 
 
+def shown_name(sender: Sender) -> str:
+    return (sender.display_name or sender.username or sender.user_id).strip()[:NAME_MAX] or sender.user_id
+
+
+def find_actor(s: Session, sender: Sender, chat: ChatInfo) -> Actor:
+    """The person behind ``sender`` if the bot knows them (their shown name and private chat kept
+    current), else a stranger with no rows: rows are created only when a person does something that
+    needs one (:func:`ensure_actor`), so messages from strangers never grow the database."""
+    account = account_by_platform_id(s, sender.platform, sender.user_id)
+    if account is None:
+        return Actor(officer=None, account=None, stranger=shown_name(sender))
+    actor = _known(s, account, sender)
+    if not chat.is_group:
+        note_private_chat(s, account, chat.chat_id)
+    return actor
+
+
 def ensure_actor(s: Session, sender: Sender, now: datetime) -> Actor:
     """The person behind ``sender``, created on first sight; keeps the shown name current."""
-    name = (sender.display_name or sender.username or sender.user_id).strip()[:NAME_MAX] or sender.user_id
+    name = shown_name(sender)
     account = account_by_platform_id(s, sender.platform, sender.user_id)
     if account is None:
         officer = Officer(display_name=name, created_at=now)
@@ -34,6 +51,11 @@ def ensure_actor(s: Session, sender: Sender, now: datetime) -> Actor:
         s.add(account)
         s.flush()
         return Actor(officer=officer, account=account)
+    return _known(s, account, sender)
+
+
+def _known(s: Session, account: Account, sender: Sender) -> Actor:
+    name = shown_name(sender)
     found = s.get(Officer, account.officer_id)
     assert found is not None
     officer = found

@@ -350,6 +350,7 @@ class Cast:
     replaced: bool
     previous_by: int | None  # the officer who cast the ballot it replaced
     at: datetime
+    unchanged: bool = False  # the unit's ballot already had exactly these choices
 
 
 def cast_ballot(s: Session, *, place: BallotSeat, positions: list[int], actor: Actor, now: datetime) -> Cast:
@@ -358,6 +359,11 @@ def cast_ballot(s: Session, *, place: BallotSeat, positions: list[int], actor: A
     vote, unit = place.vote, place.unit
     assert vote.id is not None and unit.id is not None
     existing = ballot_of_unit(s, vote.id, unit.id)
+    if existing is not None and json.loads(existing.choices) == chosen:
+        # The same ballot again (a double press, a re-sent form): nothing changes, the receipt the
+        # officer holds stays valid.
+        return Cast(receipt=existing.receipt, replaced=False, previous_by=existing.cast_by_id, at=existing.cast_at,
+                    unchanged=True)
     receipt = new_receipt()
     previous_by = existing.cast_by_id if existing is not None else None
     try:
