@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from app.wiring import build_core, run_console, run_platforms
 from bot.config import Settings
+from bot.errors import StartupError
 from bot.logs import setup_logging
 
 NO_TOKEN_HINT = (
@@ -18,6 +19,19 @@ NO_TOKEN_HINT = (
     "TELEGRAM_BOT_TOKEN=<token từ @BotFather> (Zalo: ZALO_BOT_TOKEN=<token từ Zalo Bot Manager>) "
     "vào tệp .env rồi chạy lại `make run`."
 )
+NO_TERMINAL = (
+    "Chưa có TELEGRAM_BOT_TOKEN hay ZALO_BOT_TOKEN, và không có bàn phím để chạy chat thử (ví dụ trong "
+    "container): đặt TELEGRAM_BOT_TOKEN hoặc ZALO_BOT_TOKEN rồi chạy lại, hoặc dùng `khoibot console` ở máy có "
+    "bàn phím. No TELEGRAM_BOT_TOKEN or ZALO_BOT_TOKEN, and no terminal for the console chat (a container?): set "
+    "one of them and start again."
+)
+STARTUP_FAILED = {
+    "rejected": ("Không khởi động được: nền tảng từ chối {variable}. Kiểm tra lại giá trị của {variable} "
+                 "(sao chép đủ, không thừa khoảng trắng) rồi chạy lại. The platform rejected {variable}: check it "
+                 "and start again."),
+    "unreachable": ("Không khởi động được: không kết nối được máy chủ API ({variable}). Kiểm tra mạng và "
+                    "{variable}, rồi chạy lại. The platform's API did not answer: check the network and {variable}."),
+}
 WEBHOOK_NEEDS = (
     "--zalo-webhook cần ZALO_BOT_TOKEN, ZALO_WEBHOOK_SECRET (8–256 ký tự) và KHOIBOT_PUBLIC_URL "
     "(địa chỉ https của máy chủ này). The Zalo webhook needs these three settings."
@@ -45,12 +59,20 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = Settings()
     except ValidationError as exc:
-        print(f"Cấu hình không hợp lệ (invalid configuration):\n{exc}", file=sys.stderr)
+        # The field and what is wrong, never the value given (it may be a token or a secret).
+        problems = "\n".join(f"- {'.'.join(str(p) for p in e['loc']).upper()}: {e['msg']}"
+                              for e in exc.errors(include_input=False, include_url=False))
+        print(f"Cấu hình không hợp lệ (invalid configuration):\n{problems}", file=sys.stderr)
         return 2
     console = args.command == "console" or not (settings.token() or settings.zalo_token())
     zalo_webhook = bool(getattr(args, "zalo_webhook", False))
     if zalo_webhook and not (settings.zalo_token() and settings.webhook_secret() and settings.khoibot_public_url):
         print(WEBHOOK_NEEDS, file=sys.stderr)
+        return 2
+    if console and args.command == "run" and not sys.stdin.isatty():
+        # A container with no token would otherwise print the banner, read nothing, exit 0 and be
+        # restarted in a silent loop.
+        print(NO_TERMINAL, file=sys.stderr)
         return 2
     # The console prints chat to stdout; keep its logs to warnings so the chat stays readable.
     setup_logging("WARNING" if console else settings.log_level, settings.secrets())
@@ -62,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
             asyncio.run(run_console(core))
         else:
             asyncio.run(run_platforms(core, zalo_webhook=zalo_webhook))
+    except StartupError as exc:
+        print(STARTUP_FAILED[exc.reason].format(variable=exc.variable), file=sys.stderr)
+        return 3
     except KeyboardInterrupt:
         pass
     finally:

@@ -3,6 +3,16 @@
 from __future__ import annotations
 
 
+class StartupError(Exception):
+    """A platform could not be started: ``variable`` is the setting to fix, ``reason`` is ``rejected``
+    (the platform refused the token) or ``unreachable`` (its API did not answer). Carries no secret."""
+
+    def __init__(self, variable: str, reason: str) -> None:
+        super().__init__(f"{variable}: {reason}")
+        self.variable = variable
+        self.reason = reason
+
+
 class UserError(Exception):
     """A request the bot refuses, with the catalog key of the reply that says what to do instead.
 

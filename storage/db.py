@@ -43,6 +43,23 @@ def _on_sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+WIPE = "khoibot.wipe"  # session.info flag: the transaction deleted what must leave no trace on disk
+
+
+def forget_deleted(s: Session) -> None:
+    """Asks that the rows this transaction deletes leave no trace on disk once it commits (a closed
+    vote's ballots): on SQLite the write-ahead log is checkpointed and truncated, so the old pages that
+    held them are gone from the -wal file as ``secure_delete`` already zeroes them in the database."""
+    s.info[WIPE] = True
+
+
+@event.listens_for(Session, "after_commit")
+def _wipe_after_commit(session: Session) -> None:
+    database = session.info.get("database")
+    if session.info.pop(WIPE, False) and isinstance(database, Database):
+        database.wipe_deleted()
+
+
 class Database:
     """Owns the engine; hands out sessions. One per process."""
 
@@ -56,6 +73,7 @@ class Database:
                 Path(db_path).expanduser().parent.mkdir(parents=True, exist_ok=True)
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
         self.engine: Engine = create_engine(url, **kwargs)
+        self.wipe_pending = False
         if self.is_sqlite:
             event.listen(self.engine, "connect", _on_sqlite_connect)
 
@@ -74,13 +92,31 @@ class Database:
         ``expire_on_commit=False`` keeps loaded rows readable after commit, so replies can be
         rendered from them without a second query.
         """
-        with Session(self.engine, expire_on_commit=False) as s:
+        with Session(self.engine, expire_on_commit=False, info={"database": self}) as s:
             try:
                 yield s
                 s.commit()
             except BaseException:
                 s.rollback()
                 raise
+
+    def wipe_deleted(self) -> bool:
+        """Makes deleted rows unreadable on disk now; False when a reader held the old pages (then
+        ``wipe_pending`` stays set and the scheduler's next pass tries again)."""
+        if not self.is_sqlite:
+            self.wipe_pending = False
+            return True
+        with self.engine.connect() as conn:
+            # A short wait: this runs on the event loop, and a busy checkpoint is simply retried.
+            conn.exec_driver_sql("PRAGMA busy_timeout=200")
+            try:
+                busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()[0]
+            finally:
+                conn.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        self.wipe_pending = bool(busy)
+        if busy:
+            log.warning("write-ahead log still in use; its checkpoint is retried on the next pass")
+        return not busy
 
     def dispose(self) -> None:
         self.engine.dispose()

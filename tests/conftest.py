@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import logging
+import sys
+import threading
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -14,6 +17,16 @@ from tests.harness import TelegramHarness, make_settings
 from tests.zalo_harness import ZaloHarness
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+@pytest.fixture(autouse=True)
+def _process_hooks() -> Iterator[None]:
+    """setup_logging installs process-wide hooks (uncaught errors, warnings); each test gets them back."""
+    saved = sys.excepthook, threading.excepthook, sys.unraisablehook, logging.getLogger().handlers[:]
+    yield
+    sys.excepthook, threading.excepthook, sys.unraisablehook = saved[:3]
+    logging.getLogger().handlers[:] = saved[3]
+    logging.captureWarnings(False)
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pty
 import subprocess
 import sys
 from pathlib import Path
@@ -54,12 +55,30 @@ def test_console_runs_the_same_core_through_stdin(tmp_path: Path) -> None:
 
 
 def test_run_without_token_says_how_to_connect_then_opens_the_console(tmp_path: Path) -> None:
-    out = run_cli(tmp_path, ["run"], "/start\n")
+    """At a terminal, ``khoibot run`` without a token opens the console chat after a one-line hint."""
+    master, slave = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ZALO_", "KHOIBOT_"))}
+    env.update({"DATABASE_URL": f"sqlite:///{tmp_path / 'console.db'}", "PYTHONPATH": str(ROOT)})
+    try:
+        os.write(master, b"/start\n/quit\n")
+        out = subprocess.run([sys.executable, "-m", "app.cli", "run"], stdin=slave, capture_output=True, text=True,
+                             cwd=tmp_path, env=env, timeout=60, check=False)
+    finally:
+        os.close(master)
+        os.close(slave)
     assert out.returncode == 0, out.stderr
     first = out.stdout.splitlines()[0]
     assert "TELEGRAM_BOT_TOKEN" in first and "make run" in first
     assert "KhốiBot — chat thử trên máy" in out.stdout
-    assert "Xin chào! Tôi là KhốiBot" in out.stdout
+    assert said(out.stdout, "start.group_unbound")  # the console starts in a simulated group
+
+
+def test_run_without_token_and_without_a_terminal_says_so_and_fails(tmp_path: Path) -> None:
+    """A container with no token must not print the banner, exit 0 and be restarted in a silent loop."""
+    out = run_cli(tmp_path, ["run"], "/start\n")
+    assert out.returncode == 2
+    assert out.stdout == ""
+    assert "TELEGRAM_BOT_TOKEN" in out.stderr and "ZALO_BOT_TOKEN" in out.stderr and "Traceback" not in out.stderr
 
 
 def test_help_lists_the_subcommands(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import logging
 
 from telegram import Chat, ChatMemberUpdated, Message, Update
 from telegram.constants import ChatMemberStatus
+from telegram.error import InvalidToken, NetworkError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -26,6 +27,7 @@ from adapters.telegram.menu import register_menu
 from adapters.telegram.messenger import TelegramMessenger
 from adapters.telegram.processor import PerChatUpdateProcessor
 from bot.core import Core
+from bot.errors import StartupError
 from bot.ports import Attachment, ChatInfo, Incoming, Sender, SentRef
 from handlers.dispatch import Dispatcher
 
@@ -156,7 +158,13 @@ class TelegramAdapter:
 
     # --- lifecycle ------------------------------------------------------------------------------
     async def start(self, *, poll_timeout: int = 30) -> None:
-        await self.application.initialize()
+        try:
+            await self.application.initialize()  # getMe: checks the token
+        except InvalidToken:
+            # Raised without its cause: python-telegram-bot's message repeats the token.
+            raise StartupError("TELEGRAM_BOT_TOKEN", "rejected") from None
+        except NetworkError:
+            raise StartupError("TELEGRAM_API_BASE_URL", "unreachable") from None
         await register_menu(self.application.bot, self.dispatcher.registry)
         await self.application.start()
         assert self.application.updater is not None

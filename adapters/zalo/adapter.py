@@ -24,6 +24,7 @@ from adapters.zalo import updates
 from adapters.zalo.client import TOO_MANY, ZaloApiError, ZaloClient, ZaloNetworkError
 from adapters.zalo.messenger import PLATFORM, ZaloMessenger
 from bot.core import Core
+from bot.errors import StartupError
 from bot.i18n import t
 from bot.ports import Attachment, Incoming, OutMessage, SendError, SentRef
 from bot.services.delivery import inbox, menus, shared_files
@@ -90,7 +91,11 @@ class ZaloAdapter:
         try:
             me = await self.client.get_me() or {}
             log.info("Zalo bot %s connected", me.get("account_name") or me.get("display_name") or me.get("id"))
-        except (ZaloApiError, ZaloNetworkError) as exc:
+        except ZaloApiError as exc:
+            if exc.code in (401, 403, 404):
+                raise StartupError("ZALO_BOT_TOKEN", "rejected") from None
+            log.warning("Zalo getMe failed (%s); will keep trying to receive", exc)
+        except ZaloNetworkError as exc:
             log.warning("Zalo getMe failed (%s); will keep trying to receive", exc)
         self.prune()
         for row_id in self._unhandled():  # kept by a process that stopped before handling them

@@ -35,6 +35,7 @@ from bot.services.votes.rules import BlocRules, rules_of
 from bot.services.votes.tally import BASE_CAST, BASE_MEMBERS, Rules, Share, Tally, check_ballot, count
 from bot.text import fold
 from bot.timefmt import fmt_datetime
+from storage.db import forget_deleted
 from storage.models import AwardType, Ballot, BallotSlip, Bloc, Unit, Vote, VoteCandidate, id_of
 from storage.queries.blocs import active_link, member_units
 from storage.queries.votes import (
@@ -440,6 +441,7 @@ def close_vote(s: Session, *, vote: Vote, actor: Actor, now: datetime) -> Closed
     s.add(vote)
     s.flush()
     s.execute(delete(Ballot).where(col(Ballot.vote_id) == vote.id))
+    forget_deleted(s)
     cancel_plan(s, kind=KIND, item_id=vote.id, note="vote closed")
     live.mark_dirty(s, kind=KIND, item_id=vote.id, now=now)
     units = units_by_ids(s, [c.unit_id for c in candidates])
