@@ -105,6 +105,9 @@ class ConsoleMessenger:
             del self.state.buttons[ref.chat_id]
         self._show_buttons(ref.chat_id, ref.message_id, message.buttons)
 
+    def backlog(self, chat_id: str) -> float:
+        return 0.0
+
     async def is_group_admin(self, chat_id: str, user_id: str) -> bool:
         return any(p.user_id == user_id and p.admin for p in self.state.people.values())
 

@@ -33,6 +33,9 @@ class NullMessenger:
     async def edit(self, ref: SentRef, message: OutMessage) -> None:
         return None
 
+    def backlog(self, chat_id: str) -> float:
+        return 0.0
+
     async def is_group_admin(self, chat_id: str, user_id: str) -> bool:
         return True
 

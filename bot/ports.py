@@ -115,6 +115,9 @@ class OutMessage:
     buttons: list[list[Button]] = field(default_factory=list)
     document: Document | None = None
     numbered_reply: str | None = None
+    # Bulk messages (reminders and notices from the outbox, live-post edits) wait behind interactive
+    # ones (a reply to what someone just typed) where the platform limits the bot's sending rate.
+    bulk: bool = False
 
 
 class SendError(Exception):
@@ -142,6 +145,10 @@ class Messenger(Protocol):
         ...
 
     async def is_group_admin(self, chat_id: str, user_id: str) -> bool: ...
+
+    def backlog(self, chat_id: str) -> float:
+        """Seconds a message to ``chat_id`` would now wait for the platform's flood limit (a busy group)."""
+        ...
 
     def deep_link(self, payload: str) -> str | None:
         """A link that opens a private chat with the bot and sends ``/start <payload>``."""

@@ -13,7 +13,6 @@ from telegram import Chat, ChatMemberUpdated, Message, Update
 from telegram.constants import ChatMemberStatus
 from telegram.error import InvalidToken, NetworkError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     CallbackQueryHandler,
     ChatMemberHandler,
@@ -23,6 +22,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from adapters.telegram.limiter import FloodLimiter
 from adapters.telegram.menu import register_menu
 from adapters.telegram.messenger import TelegramMessenger
 from adapters.telegram.processor import PerChatUpdateProcessor
@@ -79,8 +79,9 @@ class TelegramAdapter:
                  get_updates_request: BaseRequest | None = None) -> None:
         self.core = core
         self.dispatcher = dispatcher
+        self.limiter: FloodLimiter | None = None
         self.application = self._build(request, get_updates_request)
-        self.messenger = TelegramMessenger(self.application.bot)
+        self.messenger = TelegramMessenger(self.application.bot, self.limiter)
         core.add_messenger(self.messenger)
 
     def _build(self, request: BaseRequest | None, get_updates_request: BaseRequest | None) -> Application:
@@ -100,9 +101,10 @@ class TelegramAdapter:
             builder = builder.request(request)
         if get_updates_request is not None:
             builder = builder.get_updates_request(get_updates_request)
-        if settings.telegram_rate_limit:
-            # 30 msg/s overall, 20 msg/min per group; retries a 429 after Telegram's retry_after.
-            builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]  # generic in its data
+        self.limiter = FloodLimiter() if settings.telegram_rate_limit else None
+        if self.limiter is not None:
+            # Just under 30 msg/s overall and 20 msg/min per group, replies before reminders.
+            builder = builder.rate_limiter(self.limiter)  # type: ignore[arg-type]  # its args are a dict
         app = builder.build()
         app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, self.on_migrate), group=0)
         app.add_handler(

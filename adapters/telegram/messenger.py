@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import io
 import logging
+from typing import Any
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message
 from telegram.constants import ChatMemberStatus, MessageLimit
 from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
+from telegram.ext import ExtBot
 
+from adapters.telegram.limiter import FloodLimiter
 from adapters.text_split import split_text
 from bot.ports import Attachment, OutMessage, RecipientUnavailable, SendError, SentRef
 
@@ -25,14 +28,23 @@ def _markup(message: OutMessage) -> InlineKeyboardMarkup | None:
     )
 
 
+def _limit(message: OutMessage) -> Any:
+    """What the flood limiter reads (adapters.telegram.limiter): bulk messages wait behind replies."""
+    return {"bulk": True} if message.bulk else None
+
+
 class TelegramMessenger:
     platform = "telegram"
     supports_buttons = True
     supports_edits = True
     supports_groups = True
 
-    def __init__(self, bot: Bot) -> None:
+    def __init__(self, bot: ExtBot[Any], limiter: FloodLimiter | None = None) -> None:
         self.bot = bot
+        self.limiter = limiter
+
+    def backlog(self, chat_id: str) -> float:
+        return self.limiter.backlog(chat_id) if self.limiter is not None else 0.0
 
     async def send(self, chat_id: str, message: OutMessage) -> SentRef:
         try:
@@ -53,25 +65,28 @@ class TelegramMessenger:
 
     async def _send(self, chat_id: int, message: OutMessage) -> Message:
         markup = _markup(message)
+        limit = _limit(message)
         if message.document is not None:
             caption = message.text
             if len(caption) > MessageLimit.CAPTION_LENGTH:
                 for chunk in split_text(caption, MessageLimit.MAX_TEXT_LENGTH):
-                    await self.bot.send_message(chat_id, chunk)
+                    await self.bot.send_message(chat_id, chunk, rate_limit_args=limit)
                 caption = ""
             doc = InputFile(io.BytesIO(message.document.content), filename=message.document.filename)
-            return await self.bot.send_document(chat_id, document=doc, caption=caption or None, reply_markup=markup)
+            return await self.bot.send_document(chat_id, document=doc, caption=caption or None, reply_markup=markup,
+                                                rate_limit_args=limit)
         chunks = split_text(message.text, MessageLimit.MAX_TEXT_LENGTH)
         for chunk in chunks[:-1]:
-            await self.bot.send_message(chat_id, chunk)
+            await self.bot.send_message(chat_id, chunk, rate_limit_args=limit)
         # Buttons go under the last part, next to the text they answer.
-        return await self.bot.send_message(chat_id, chunks[-1], reply_markup=markup)
+        return await self.bot.send_message(chat_id, chunks[-1], reply_markup=markup, rate_limit_args=limit)
 
     async def edit(self, ref: SentRef, message: OutMessage) -> None:
         try:
             await self.bot.edit_message_text(
                 text=message.text[: MessageLimit.MAX_TEXT_LENGTH], chat_id=int(ref.chat_id),
                 message_id=int(ref.message_id), reply_markup=_markup(message),
+                rate_limit_args=_limit(message),
             )
         except BadRequest as exc:
             if "not modified" in str(exc).lower():

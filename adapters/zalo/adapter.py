@@ -372,6 +372,9 @@ class _Watching:
     async def is_group_admin(self, chat_id: str, user_id: str) -> bool:
         return await self.inner.is_group_admin(chat_id, user_id)
 
+    def backlog(self, chat_id: str) -> float:
+        return self.inner.backlog(chat_id)
+
     def deep_link(self, payload: str) -> str | None:
         return self.inner.deep_link(payload)
 

@@ -133,6 +133,9 @@ class ZaloMessenger:
             with self.core.db.session() as s:
                 menus.forget(s, platform=PLATFORM, chat_id=ref.chat_id, message_id=ref.message_id)
 
+    def backlog(self, chat_id: str) -> float:
+        return 0.0
+
     async def is_group_admin(self, chat_id: str, user_id: str) -> bool:
         return False  # no group chats
 

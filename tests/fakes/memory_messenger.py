@@ -47,6 +47,9 @@ class MemoryMessenger:
             raise SendError("Too Many Requests: retry after 3")
         self.edits.append((ref, message))
 
+    def backlog(self, chat_id: str) -> float:
+        return 0.0
+
     async def is_group_admin(self, chat_id: str, user_id: str) -> bool:
         return (chat_id, user_id) in self.admins
 
