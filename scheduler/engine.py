@@ -12,6 +12,7 @@ is useful now (an item that is closed or already past gets nothing).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -29,6 +30,7 @@ from storage.models import Bloc, ReminderSlot, SentReminder, Unit, id_of
 log = logging.getLogger(__name__)
 
 PRUNE_EVERY = timedelta(hours=1)
+FIRE_BATCH = 500
 
 
 @dataclass
@@ -49,13 +51,15 @@ class ReminderEngine:
         self.live_renderers = live_renderers
         self._pruned_at: datetime | None = None
 
-    async def tick(self, now: datetime | None = None) -> TickReport:
-        """One pass: fire what is due, bring live posts up to date, deliver the outbox."""
+    async def tick(self, now: datetime | None = None, *, drain: bool = True) -> TickReport:
+        """One pass: fire what is due, bring live posts up to date, and (``drain``) deliver the outbox
+        before returning; a running bot leaves delivery to its continuous sender (scheduler.sender)."""
         now = now or self.core.now()
         self._housekeeping(now)
-        report = self.fire_due(now)
+        report = await self.fire_due(now)
         report.live = await live.flush(self.core, self.live_renderers, now)
-        report.outbox = await outbox.drain(self.core, now)
+        if drain:
+            report.outbox = await outbox.drain(self.core, now)
         return report
 
     def _housekeeping(self, now: datetime) -> None:
@@ -66,21 +70,27 @@ class ReminderEngine:
         with self.core.db.session() as s:
             inbox.prune(s, now)
 
-    def fire_due(self, now: datetime) -> TickReport:
+    async def fire_due(self, now: datetime) -> TickReport:
+        """Fires every slot due at ``now``, one at a time, yielding to the event loop after each: at
+        08:00 thousands of blocs' reminders fall due together, and replies to people must not wait for
+        the whole wave to be queued."""
         report = TickReport()
-        with self.core.db.session() as s:
-            due = due_slots(s, now)
-        for _, group in groupby(due, key=lambda slot: (slot.kind, slot.item_id)):
-            slots = list(group)
+        while True:
             with self.core.db.session() as s:
-                for missed in slots[:-1]:
-                    row = s.get(ReminderSlot, missed.id)
-                    assert row is not None
-                    row.state, row.note, row.fired_at = "skipped", "superseded by a later reminder", now
-                    s.add(row)
-                    report.skipped += 1
-            self._fire_one(id_of(slots[-1]), now, report)
-        return report
+                due = due_slots(s, now, limit=FIRE_BATCH)
+            for _, group in groupby(due, key=lambda slot: (slot.kind, slot.item_id)):
+                slots = list(group)
+                with self.core.db.session() as s:
+                    for missed in slots[:-1]:
+                        row = s.get(ReminderSlot, missed.id)
+                        assert row is not None
+                        row.state, row.note, row.fired_at = "skipped", "superseded by a later reminder", now
+                        s.add(row)
+                        report.skipped += 1
+                self._fire_one(id_of(slots[-1]), now, report)
+                await asyncio.sleep(0)
+            if len(due) < FIRE_BATCH:
+                return report
 
     def _fire_one(self, slot_id: int, now: datetime, report: TickReport) -> None:
         try:

@@ -1,4 +1,5 @@
-"""APScheduler wiring: one job drives the whole engine, whatever the number of blocs.
+"""APScheduler wiring: one job drives the whole engine, whatever the number of blocs, and the outbox
+sender delivers what it queues, continuously, beside it.
 
 There is no scheduler job per reminder or per unit: reminder slots live in the database, and a
 single interval job asks it for what is due (an indexed query), so start-up is instant and memory
@@ -15,6 +16,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from scheduler.engine import ReminderEngine
+from scheduler.sender import OutboxSender
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +28,7 @@ class SchedulerRuntime:
         self.engine = engine
         self.interval = interval_seconds
         self.scheduler = AsyncIOScheduler(timezone=UTC)
+        self.sender = OutboxSender(engine.core)
         self._lock = asyncio.Lock()
 
     async def _pass(self) -> None:
@@ -33,11 +36,13 @@ class SchedulerRuntime:
             return  # the previous pass is still delivering; the next one picks up the rest
         async with self._lock:
             try:
-                await self.engine.tick()
+                await self.engine.tick(drain=False)
+                self.sender.wake()
             except Exception:
                 log.exception("scheduler pass failed; the next pass retries")
 
     async def start(self) -> None:
+        await self.sender.start()
         self.scheduler.add_job(
             self._pass, IntervalTrigger(seconds=self.interval), id="khoibot-engine", max_instances=2,
             coalesce=True, misfire_grace_time=None, next_run_time=datetime.now(UTC),
@@ -50,3 +55,4 @@ class SchedulerRuntime:
             self.scheduler.shutdown(wait=False)
         async with self._lock:  # let a pass in progress finish its transaction
             pass
+        await self.sender.stop()

@@ -275,8 +275,8 @@ async def test_the_runtime_drives_the_engine_with_one_apscheduler_job(core, cloc
     passed = asyncio.Event()
 
     class Watched(ReminderEngine):
-        async def tick(self, now=None):
-            report = await super().tick(now)
+        async def tick(self, now=None, *, drain=True):
+            report = await super().tick(now, drain=drain)
             passed.set()
             return report
 
@@ -286,6 +286,8 @@ async def test_the_runtime_drives_the_engine_with_one_apscheduler_job(core, cloc
     try:
         await asyncio.wait_for(passed.wait(), 10)  # the first pass runs at start
         assert len(runtime.scheduler.get_jobs()) == 1
+        # The sender delivers what the pass queued, on its own.
+        await messenger.wait_for(lambda: len(messenger.texts_to("-100")) == 1)
     finally:
         await runtime.stop()
     assert len(messenger.texts_to("-100")) == 1

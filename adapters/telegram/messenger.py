@@ -28,9 +28,6 @@ def _markup(message: OutMessage) -> InlineKeyboardMarkup | None:
     )
 
 
-def _limit(message: OutMessage) -> Any:
-    """What the flood limiter reads (adapters.telegram.limiter): bulk messages wait behind replies."""
-    return {"bulk": True} if message.bulk else None
 
 
 class TelegramMessenger:
@@ -45,6 +42,11 @@ class TelegramMessenger:
 
     def backlog(self, chat_id: str) -> float:
         return self.limiter.backlog(chat_id) if self.limiter is not None else 0.0
+
+    def _limit(self, message: OutMessage) -> Any:
+        """What the flood limiter reads (adapters.telegram.limiter): bulk messages wait behind replies.
+        python-telegram-bot refuses these arguments when no limiter is set (TELEGRAM_RATE_LIMIT=false)."""
+        return {"bulk": True} if message.bulk and self.limiter is not None else None
 
     async def send(self, chat_id: str, message: OutMessage) -> SentRef:
         try:
@@ -65,7 +67,7 @@ class TelegramMessenger:
 
     async def _send(self, chat_id: int, message: OutMessage) -> Message:
         markup = _markup(message)
-        limit = _limit(message)
+        limit = self._limit(message)
         if message.document is not None:
             caption = message.text
             if len(caption) > MessageLimit.CAPTION_LENGTH:
@@ -86,7 +88,7 @@ class TelegramMessenger:
             await self.bot.edit_message_text(
                 text=message.text[: MessageLimit.MAX_TEXT_LENGTH], chat_id=int(ref.chat_id),
                 message_id=int(ref.message_id), reply_markup=_markup(message),
-                rate_limit_args=_limit(message),
+                rate_limit_args=self._limit(message),
             )
         except BadRequest as exc:
             if "not modified" in str(exc).lower():

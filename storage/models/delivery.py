@@ -55,6 +55,9 @@ class OutboxMessage(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("dedup_key", name="uq_outbox_dedup"),
         Index("ix_outbox_state_next", "state", "next_attempt_at"),
+        # The next message of each chat, in order (bot.services.delivery.outbox.claim).
+        Index("ix_outbox_state_id", "state", "id"),
+        Index("ix_outbox_chat", "platform", "chat_id", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -66,7 +69,7 @@ class OutboxMessage(SQLModel, table=True):
     text: str
     buttons: str | None = None  # JSON [[{"label":..,"data":..|"url":..}]]
     dedup_key: str = Field(max_length=200)
-    state: str = Field(default="pending", max_length=14)  # pending | sent | undeliverable | failed
+    state: str = Field(default="pending", max_length=14)  # pending | sending | sent | undeliverable | failed
     attempts: int = 0
     next_attempt_at: datetime = Field(sa_column=_utc())
     created_at: datetime = Field(sa_column=_utc())

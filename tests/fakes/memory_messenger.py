@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.ports import Attachment, OutMessage, RecipientUnavailable, SendError, SentRef
@@ -30,6 +32,7 @@ class MemoryMessenger:
     admins: set[tuple[str, str]] = field(default_factory=set)
     files: dict[str, bytes] = field(default_factory=dict)
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
+    _event: asyncio.Event | None = None
 
     async def send(self, chat_id: str, message: OutMessage) -> SentRef:
         if chat_id in self.blocked:
@@ -39,7 +42,21 @@ class MemoryMessenger:
             raise SendError("Too Many Requests: retry after 3")
         message_id = str(next(self._ids))
         self.sent.append(Sent(chat_id, message, message_id))
+        self._changed().set()
         return SentRef(self.platform, chat_id, message_id)
+
+    def _changed(self) -> asyncio.Event:
+        if self._event is None:
+            self._event = asyncio.Event()
+        return self._event
+
+    async def wait_for(self, predicate: Callable[[], bool], within: float = 10.0) -> None:
+        """Waits until ``predicate()`` holds, re-checking after each send (no polling)."""
+        async with asyncio.timeout(within):
+            while not predicate():
+                event = self._changed()
+                event.clear()
+                await event.wait()
 
     async def edit(self, ref: SentRef, message: OutMessage) -> None:
         if self.failing_edits > 0:

@@ -10,10 +10,12 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from sqlalchemy import exists
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from bot.core import Core
@@ -26,7 +28,11 @@ from storage.models import Account, OutboxMessage
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 20
-CONCURRENT_CHATS = 16
+CONCURRENT_CHATS = 32
+PENDING, SENDING = "pending", "sending"
+WAITING = (PENDING, SENDING)  # states in which a message holds back the later ones of its chat
+# How long a claim lasts: longer than any wait in the platform's flood limiter (a group's queue).
+LEASE = timedelta(minutes=2)
 
 
 def _buttons_json(buttons: list[list[Button]]) -> str | None:
@@ -98,38 +104,64 @@ class DrainReport:
     failed: int = 0
 
 
-async def drain(core: Core, now: datetime, limit: int = 2000) -> DrainReport:
-    """Delivers what is due, one chat's messages in order, several chats at once."""
-    with core.db.session() as s:
-        rows = list(s.exec(
-            select(OutboxMessage)
-            .where(OutboxMessage.state == "pending", col(OutboxMessage.next_attempt_at) <= now)
-            .order_by(col(OutboxMessage.id)).limit(limit)
-        ))
-    by_chat: dict[tuple[str, str], list[OutboxMessage]] = defaultdict(list)
+def claim(s: Session, now: datetime, *, platforms: Iterable[str], limit: int) -> list[OutboxMessage]:
+    """Takes the next due message of up to ``limit`` chats and marks them as being sent (committed by
+    the caller before anything is sent: claim before send).
+
+    A claim is a lease: a message still "sending" when it runs out (its sender crashed, or a process
+    died) is due again, so nothing is lost; only a message whose send reached the platform in the very
+    instant of the crash can go out twice. One message per chat per claim, and never while an earlier
+    message of that chat is waiting or being sent: a chat's messages keep their order, also across
+    several processes (PostgreSQL: the rows are locked with SKIP LOCKED while claimed).
+    """
+    connected = list(platforms)
+    if not connected or limit <= 0:
+        return []
+    earlier = aliased(OutboxMessage)
+    blocked = exists().where(col(earlier.platform) == OutboxMessage.platform, col(earlier.chat_id) == OutboxMessage.chat_id,
+                             col(earlier.id) < OutboxMessage.id, col(earlier.state).in_(WAITING))
+    rows: list[OutboxMessage] = []
+    for state in (SENDING, PENDING):  # leases run out first: they are the oldest messages
+        if len(rows) >= limit:
+            break
+        query = (select(OutboxMessage)
+                 .where(OutboxMessage.state == state, col(OutboxMessage.next_attempt_at) <= now,
+                        col(OutboxMessage.platform).in_(connected), ~blocked)
+                 .order_by(col(OutboxMessage.id)).limit(limit - len(rows)).with_for_update(skip_locked=True))
+        rows.extend(s.exec(query))
     for row in rows:
-        if row.platform in core.messengers:  # a platform not connected now keeps its messages
-            by_chat[(row.platform, row.chat_id)].append(row)
+        row.state, row.next_attempt_at = SENDING, now + LEASE
+        s.add(row)
+    return rows
+
+
+async def drain(core: Core, now: datetime, limit: int = 2000) -> DrainReport:
+    """Delivers everything due now, chat by chat in order, many chats at once (the scheduler's pass in
+    tests and the console; a running bot uses :class:`scheduler.sender.OutboxSender`)."""
     report = DrainReport()
     gate = asyncio.Semaphore(CONCURRENT_CHATS)
 
-    async def run_chat(chat_rows: list[OutboxMessage]) -> None:
+    async def one(row: OutboxMessage) -> None:
         async with gate:
-            for row in chat_rows:
-                if not await _deliver(core, row, now, report):
-                    break  # keep this chat's order: later messages wait for the failed one
+            await deliver(core, row, report)
 
-    await asyncio.gather(*(run_chat(chat_rows) for chat_rows in by_chat.values()))
-    return report
+    while True:
+        with core.db.session() as s:
+            rows = claim(s, now, platforms=core.messengers, limit=limit)
+        if not rows:
+            return report
+        await asyncio.gather(*(one(row) for row in rows))
 
 
-async def _deliver(core: Core, row: OutboxMessage, now: datetime, report: DrainReport) -> bool:
+async def deliver(core: Core, row: OutboxMessage, report: DrainReport) -> bool:
+    """Sends one claimed message and records the outcome; True when the chat may go on (sent, or the
+    person cannot be reached), False when it waits for a retry."""
     messenger = core.messengers[row.platform]
     outcome: str
     error: str | None = None
     message_id: str | None = None
     try:
-        ref = await messenger.send(row.chat_id, OutMessage(text=row.text, buttons=_buttons(row.buttons)))
+        ref = await messenger.send(row.chat_id, OutMessage(text=row.text, buttons=_buttons(row.buttons), bulk=True))
         outcome, message_id = "sent", ref.message_id
     except RecipientUnavailable as exc:
         outcome, error = "undeliverable", str(exc)
@@ -138,6 +170,7 @@ async def _deliver(core: Core, row: OutboxMessage, now: datetime, report: DrainR
     except Exception as exc:  # a bug in rendering must not lose the message either
         log.exception("outbox row %s could not be sent", row.id)
         outcome, error = "retry", f"{type(exc).__name__}: {exc}"
+    now = core.now()
     with core.db.session() as s:
         fresh = s.get(OutboxMessage, row.id)
         assert fresh is not None
@@ -163,10 +196,21 @@ async def _deliver(core: Core, row: OutboxMessage, now: datetime, report: DrainR
             log.error("giving up on outbox row %s to %s:%s after %s attempts: %s", fresh.id, fresh.platform,
                       fresh.chat_id, fresh.attempts, error)
         else:
-            fresh.next_attempt_at = now + backoff(fresh.attempts)
+            # Later messages of this chat wait behind this one (claim() skips them).
+            fresh.state, fresh.next_attempt_at = PENDING, now + backoff(fresh.attempts)
             report.retried += 1
         s.add(fresh)
     return outcome in ("sent", "undeliverable")
+
+
+def release_claims(s: Session, now: datetime) -> int:
+    """Frees every claim at once: for a single process at start-up (SQLite), whose earlier claims all
+    belonged to a process that is gone. A message in flight at the crash may then go out twice."""
+    rows = list(s.exec(select(OutboxMessage).where(OutboxMessage.state == SENDING)))
+    for row in rows:
+        row.state, row.next_attempt_at = PENDING, now
+        s.add(row)
+    return len(rows)
 
 
 def pending_count(s: Session) -> int:
