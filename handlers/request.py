@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# A group answer that would wait longer than this at the flood limit goes to the asker privately.
+LATE_IN_GROUP = 10.0
+
 
 @dataclass
 class CallbackAnswer:
@@ -104,8 +107,18 @@ class Request:
         self.session.commit()
 
     async def reply(self, message: str | OutMessage) -> SentRef | None:
-        """Answers in the chat the update came from."""
-        return await self.send(self.messenger, self.incoming.chat.chat_id, message)
+        """Answers in the chat the update came from. In a group whose queue at the platform's flood limit
+        would make the answer late (Telegram: 20 messages a minute per group), the answer goes to the
+        asker's private chat instead, where it arrives at once, when they have opened one."""
+        chat_id = self.incoming.chat.chat_id
+        if self.is_group and self.messenger.backlog(chat_id) > LATE_IN_GROUP:
+            account = self.actor.account
+            if account is not None and account.platform == self.messenger.platform:
+                out = message if isinstance(message, OutMessage) else OutMessage(text=message)
+                note = self.t("group.busy_private")
+                if await self.send_private(account, OutMessage(f"{note}\n{out.text}", out.buttons, out.document)):
+                    return None
+        return await self.send(self.messenger, chat_id, message)
 
     async def send(self, messenger: Messenger, chat_id: str, message: str | OutMessage) -> SentRef | None:
         self.commit()

@@ -1,6 +1,10 @@
 """Texts every feature shares: errors, /start and /help, the private-chat hint."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "group.busy_private": {
+        "vi": "(Nhóm đang có nhiều tin chờ gửi nên bot trả lời bạn ở đây cho nhanh.)",
+        "en": "(The group has many messages waiting, so the bot answers you here to be quick.)",
+    },
     # --- errors shared by every command ---------------------------------------------------------
     "err.internal": {
         "vi": "⚠️ Xin lỗi, bot gặp lỗi khi xử lý yêu cầu này. Lỗi đã được ghi lại; dữ liệu của bạn không bị thay đổi. Vui lòng thử lại sau ít phút.",
