@@ -43,3 +43,28 @@ def seed(db: Database, blocs: int, units_per_bloc: int = 10, officers_per_unit: 
                             (RoleAssignment, role_rows)):
             for start in range(0, len(rows), 5000):
                 conn.execute(insert(model), rows[start:start + 5000])
+
+
+def seed_wave(db: Database, blocs: list[int], *, per_bloc: int, due: datetime, when: datetime) -> int:
+    """A deadline per bloc (``per_bloc`` of them) for every member unit, with a reminder slot due at
+    ``due``: the 08:00 wave. Returns how many slots fall due."""
+    from storage.models import CalendarItem, ReminderSlot
+
+    items, slots = [], []
+    item_id = 0
+    with db.engine.connect() as conn:
+        start = conn.exec_driver_sql("SELECT COALESCE(MAX(id), 0) FROM calendaritem").scalar() or 0
+    item_id = int(start)
+    for b in blocs:
+        for n in range(per_bloc):
+            item_id += 1
+            items.append({"id": item_id, "bloc_id": b, "kind": "deadline", "title": f"Báo cáo số {n + 1}",
+                          "when_at": when, "state": "open", "year": 2026, "scope_all": True, "created_at": NOW,
+                          "sequence": 0})
+            slots.append({"bloc_id": b, "kind": "deadline", "item_id": item_id, "slot": "b1440m", "due_at": due,
+                          "state": "pending"})
+    with db.engine.begin() as conn:
+        for model, rows in ((CalendarItem, items), (ReminderSlot, slots)):
+            for begin in range(0, len(rows), 5000):
+                conn.execute(insert(model), rows[begin:begin + 5000])
+    return len(slots)

@@ -22,9 +22,8 @@ from bot.ports import Incoming, Messenger, OutMessage, SentRef
 from bot.records import Bloc
 from bot.services.blocs.chats import migrate_chat
 from bot.services.blocs.service import bloc_of_chat
-from bot.services.blocs.standing import private_bloc
 from bot.services.delivery import inbox
-from bot.services.people.accounts import find_actor, note_blocked_by_id
+from bot.services.people.accounts import find_actor, find_actor_in_private, note_blocked_by_id
 from handlers.registry import Command, Registry, Where, Who
 from handlers.request import CallbackAnswer, Request
 
@@ -58,14 +57,15 @@ class Dispatcher:
     def _request(self, s: Session, messenger: Messenger, incoming: Incoming) -> Request | None:
         """The request for an update, or None when the update was handled before (a re-delivery)."""
         now = self.core.now()
-        actor = find_actor(s, incoming.sender, incoming.chat)
         bloc: Bloc | None
         if incoming.chat.is_group:
+            actor = find_actor(s, incoming.sender, incoming.chat)
             bloc = bloc_of_chat(s, incoming.chat.platform, incoming.chat.chat_id)
         else:
-            bloc = private_bloc(s, actor.officer_id) if actor.officer_id is not None else None
+            actor, bloc = find_actor_in_private(s, incoming.sender, incoming.chat)
         # A known person's name and private chat are kept current even if the handler is refused.
-        s.commit()
+        if s.dirty or s.new:
+            s.commit()
         if not self._claim(s, incoming, now):
             log.info("update %s:%s was handled before; ignored", incoming.chat.platform, incoming.update_key)
             return None

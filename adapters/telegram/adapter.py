@@ -26,6 +26,7 @@ from adapters.telegram.limiter import FloodLimiter
 from adapters.telegram.menu import register_menu
 from adapters.telegram.messenger import TelegramMessenger
 from adapters.telegram.processor import PerChatUpdateProcessor
+from adapters.telegram.request import BoundedRequest
 from bot.core import Core
 from bot.errors import StartupError
 from bot.ports import Attachment, ChatInfo, Incoming, Sender, SentRef
@@ -97,8 +98,8 @@ class TelegramAdapter:
             .base_file_url(f"{base}/file/bot")
             .concurrent_updates(PerChatUpdateProcessor())
         )
-        if request is not None:
-            builder = builder.request(request)
+        # The bot's calls through a small bounded pool (adapters.telegram.request); getUpdates keeps its own.
+        builder = builder.request(request if request is not None else BoundedRequest())
         if get_updates_request is not None:
             builder = builder.get_updates_request(get_updates_request)
         self.limiter = FloodLimiter() if settings.telegram_rate_limit else None

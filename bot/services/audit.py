@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import insert
 from sqlmodel import Session
 
 from storage.models import Account, AuditLog, Officer
@@ -42,17 +43,13 @@ class Actor:
 SYSTEM = Actor(officer=None)
 
 
-def record(
-    s: Session, *, bloc_id: int | None, actor: Actor, action: str, at: datetime, **details: object
-) -> AuditLog:
-    """Appends one audit row. ``details`` must never carry a ballot's content."""
-    row = AuditLog(
-        bloc_id=bloc_id,
-        at=at,
-        actor_officer_id=actor.officer_id,
-        actor=actor.label[:300],
-        action=action,
-        details=json.dumps(details, ensure_ascii=False, default=str, sort_keys=True),
-    )
-    s.add(row)
-    return row
+def record(s: Session, *, bloc_id: int | None, actor: Actor, action: str, at: datetime, **details: object) -> None:
+    """Appends one audit row in the caller's transaction. ``details`` must never carry a ballot's content.
+
+    A plain INSERT rather than an ORM object: nothing reads the row back, and every change writes one.
+    """
+    s.connection().execute(_INSERT, {"bloc_id": bloc_id, "at": at, "actor_officer_id": actor.officer_id, "actor": actor.label[:300],
+                        "action": action, "details": json.dumps(details, ensure_ascii=False, default=str, sort_keys=True)})
+
+
+_INSERT = insert(AuditLog)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, func, select
 
 from storage.models import AwardType, Ballot, Unit, Vote, VoteCandidate, VoteDraft, VoteRules, id_of
@@ -35,12 +36,23 @@ def candidates_of(s: Session, vote_id: int) -> list[VoteCandidate]:
                        .order_by(col(VoteCandidate.position))))
 
 
+def candidates_with_units(s: Session, vote_id: int) -> list[tuple[VoteCandidate, Unit]]:
+    """A vote's candidates in ballot order with their units (one query: every ballot reads it)."""
+    return [(c, u) for c, u in s.exec(
+        select(VoteCandidate, Unit).join(Unit, col(Unit.id) == col(VoteCandidate.unit_id))
+        .where(VoteCandidate.vote_id == vote_id).order_by(col(VoteCandidate.position)))]
+
+
 def ballots_of(s: Session, vote_id: int) -> list[Ballot]:
     return list(s.exec(select(Ballot).where(Ballot.vote_id == vote_id)))
 
 
+_BALLOT_OF_UNIT = select(Ballot).where(col(Ballot.vote_id) == bindparam("vote_id"),
+                                       col(Ballot.unit_id) == bindparam("unit_id"))
+
+
 def ballot_of_unit(s: Session, vote_id: int, unit_id: int) -> Ballot | None:
-    return s.exec(select(Ballot).where(Ballot.vote_id == vote_id, Ballot.unit_id == unit_id)).first()
+    return s.execute(_BALLOT_OF_UNIT, {"vote_id": vote_id, "unit_id": unit_id}).scalars().first()
 
 
 def voted_unit_ids(s: Session, vote_id: int) -> list[int]:

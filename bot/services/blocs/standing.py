@@ -13,8 +13,8 @@ from storage.models import Bloc, Unit
 from storage.queries.blocs import (
     account_by_platform_id,
     active_link,
-    active_links_of_officer,
     blocs_administered,
+    blocs_of_officer,
     officers_by_unit,
     role_holder,
 )
@@ -84,9 +84,9 @@ def bloc_year(bloc: Bloc, now: datetime) -> int:
 
 def private_bloc(s: Session, officer_id: int) -> Bloc | None:
     """The bloc a person's private chat speaks for: the unit they act for, else one they set up."""
-    links = active_links_of_officer(s, officer_id)
-    if links:
-        return s.get(Bloc, links[0].bloc_id)
+    acting = blocs_of_officer(s, officer_id)
+    if acting:
+        return acting[0]
     administered = blocs_administered(s, officer_id)
     return administered[-1] if administered else None
 

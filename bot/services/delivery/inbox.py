@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import bindparam
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, select, update
 
@@ -97,19 +100,22 @@ def claim(s: Session, *, platform: str, key: str, chat_id: str, now: datetime) -
     handled; one that was never kept (Telegram, webhook or polling) gets its row now. The database
     settles a race between two processes: one UPDATE matches, or one INSERT wins.
     """
-    marked = s.execute(
-        update(InboundUpdate)
-        .where(col(InboundUpdate.platform) == platform, col(InboundUpdate.update_key) == key,
-               col(InboundUpdate.processed_at).is_(None))
-        .values(processed_at=now, payload="")
-    )
-    if marked.rowcount == 1:  # type: ignore[attr-defined]
+    values = {"platform": platform, "update_key": key[:128], "chat_id": chat_id[:64], "payload": "",
+              "received_at": now, "processed_at": now, "attempts": 0}
+    conn = s.connection()  # plain statements on the session's transaction: they report their row counts
+    if conn.execute(_CLAIM_NEW[conn.dialect.name], values).rowcount == 1:
         return True
-    try:
-        with s.begin_nested():
-            s.add(InboundUpdate(platform=platform, update_key=key[:128], chat_id=chat_id[:64], payload="",
-                                received_at=now, processed_at=now))
-            s.flush()
-    except IntegrityError:
-        return False
-    return True
+    return conn.execute(_CLAIM_KEPT, {"b_platform": platform, "b_key": key[:128], "b_now": now}).rowcount == 1
+
+
+# Built once (every update runs them). INSERT ... ON CONFLICT DO NOTHING needs no savepoint on either engine.
+_CLAIM_NEW = {
+    "sqlite": sqlite_insert(InboundUpdate).on_conflict_do_nothing(index_elements=["platform", "update_key"]),
+    "postgresql": postgresql_insert(InboundUpdate).on_conflict_do_nothing(index_elements=["platform", "update_key"]),
+}
+_CLAIM_KEPT = (
+    update(InboundUpdate)
+    .where(col(InboundUpdate.platform) == bindparam("b_platform"), col(InboundUpdate.update_key) == bindparam("b_key"),
+           col(InboundUpdate.processed_at).is_(None))
+    .values(processed_at=bindparam("b_now"), payload="")
+)

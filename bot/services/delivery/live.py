@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import bindparam, case
 from sqlmodel import Session, col, select, update
 
 from bot.core import Core
@@ -44,21 +45,20 @@ def mark_dirty(s: Session, *, kind: str, item_id: int, now: datetime) -> None:
 
     A post already dirty keeps its moment, so a steady stream of presses cannot postpone the edit.
     """
-    # No session synchronisation: SQLAlchemy would otherwise scan every object the session holds,
-    # for each press (the costliest step of a ballot or a signature at national scale).
-    s.execute(
-        update(LivePost)
-        .where(col(LivePost.kind) == kind, col(LivePost.item_id) == item_id, col(LivePost.dirty).is_(False))
-        .values(dirty=True, next_attempt_at=now + COALESCE, attempts=0)
-        .execution_options(synchronize_session=False)
-    )
+    # One statement, no session synchronisation: SQLAlchemy would otherwise scan every object the
+    # session holds, for each press (the costliest step of a ballot or a signature at national scale).
     # The version tells a pass that finished editing whether newer changes arrived meanwhile.
-    s.execute(
-        update(LivePost)
-        .where(col(LivePost.kind) == kind, col(LivePost.item_id) == item_id)
-        .values(version=col(LivePost.version) + 1)
-        .execution_options(synchronize_session=False)
-    )
+    s.execute(_MARK_DIRTY, {"b_kind": kind, "b_item_id": item_id, "b_due": now + COALESCE})
+
+
+_MARK_DIRTY = (
+    update(LivePost)
+    .where(col(LivePost.kind) == bindparam("b_kind"), col(LivePost.item_id) == bindparam("b_item_id"))
+    .values(dirty=True, version=col(LivePost.version) + 1,
+            next_attempt_at=case((col(LivePost.dirty), col(LivePost.next_attempt_at)), else_=bindparam("b_due")),
+            attempts=case((col(LivePost.dirty), col(LivePost.attempts)), else_=0))
+    .execution_options(synchronize_session=False)
+)
 
 
 def post_at(s: Session, ref: SentRef, kinds: tuple[str, ...]) -> LivePost | None:

@@ -8,8 +8,13 @@ from sqlmodel import Session
 
 from bot.ports import ChatInfo, Sender
 from bot.services.audit import Actor
-from storage.models import Account, Officer
-from storage.queries.blocs import account_by_platform_id
+from storage.models import Account, Bloc, Officer, id_of
+from storage.queries.blocs import (
+    account_by_platform_id,
+    account_with_officer,
+    blocs_administered,
+    person_and_acting_bloc,
+)
 
 NAME_MAX = 200
 
@@ -22,13 +27,28 @@ def find_actor(s: Session, sender: Sender, chat: ChatInfo) -> Actor:
     """The person behind ``sender`` if the bot knows them (their shown name and private chat kept
     current), else a stranger with no rows: rows are created only when a person does something that
     needs one (:func:`ensure_actor`), so messages from strangers never grow the database."""
-    account = account_by_platform_id(s, sender.platform, sender.user_id)
-    if account is None:
+    found = account_with_officer(s, sender.platform, sender.user_id)
+    if found is None:
         return Actor(officer=None, account=None, stranger=shown_name(sender))
-    actor = _known(s, account, sender)
+    actor = _known(s, found[0], sender, found[1])
     if not chat.is_group:
-        note_private_chat(s, account, chat.chat_id)
+        note_private_chat(s, found[0], chat.chat_id)
     return actor
+
+
+def find_actor_in_private(s: Session, sender: Sender, chat: ChatInfo) -> tuple[Actor, Bloc | None]:
+    """:func:`find_actor` for a private chat, with the bloc it speaks for (see
+    :func:`bot.services.blocs.standing.private_bloc`), in one query for the usual case."""
+    found = person_and_acting_bloc(s, sender.platform, sender.user_id)
+    if found is None:
+        return Actor(officer=None, account=None, stranger=shown_name(sender)), None
+    account, officer, bloc = found
+    actor = _known(s, account, sender, officer)
+    note_private_chat(s, account, chat.chat_id)
+    if bloc is None:
+        administered = blocs_administered(s, id_of(officer))
+        bloc = administered[-1] if administered else None
+    return actor, bloc
 
 
 def ensure_actor(s: Session, sender: Sender, now: datetime) -> Actor:
@@ -54,11 +74,11 @@ def ensure_actor(s: Session, sender: Sender, now: datetime) -> Actor:
     return _known(s, account, sender)
 
 
-def _known(s: Session, account: Account, sender: Sender) -> Actor:
+def _known(s: Session, account: Account, sender: Sender, officer: Officer | None = None) -> Actor:
     name = shown_name(sender)
-    found = s.get(Officer, account.officer_id)
-    assert found is not None
-    officer = found
+    if officer is None:
+        officer = s.get(Officer, account.officer_id)
+    assert officer is not None
     if account.display_name != name or account.username != sender.username:
         # The person's shown name follows this account only if it came from it, so a person
         # with a Telegram and a Zalo account keeps one stable name.

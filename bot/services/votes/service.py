@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import json
 import secrets
+import weakref
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete
 
@@ -37,11 +39,12 @@ from bot.text import fold
 from bot.timefmt import fmt_datetime
 from storage.db import forget_deleted
 from storage.models import AwardType, Ballot, BallotSlip, Bloc, Unit, Vote, VoteCandidate, id_of
-from storage.queries.blocs import active_link, member_units
+from storage.queries.blocs import acting_unit, member_units
 from storage.queries.votes import (
     ballot_of_unit,
     ballots_of,
     candidates_of,
+    candidates_with_units,
     runoffs_of,
     selected_for_higher_awards,
     units_by_ids,
@@ -290,19 +293,38 @@ def seat(s: Session, *, vote_id: int, actor: Actor, now: datetime) -> BallotSeat
         raise UserError("vote.unknown", id=vote_id)
     bloc = s.get(Bloc, vote.bloc_id)
     assert bloc is not None and bloc.id is not None
-    link = active_link(s, bloc.id, actor.officer_id) if actor.officer_id is not None else None
-    if link is None:
+    unit = acting_unit(s, bloc.id, actor.officer_id) if actor.officer_id is not None else None
+    if unit is None:
         raise UserError("ballot.no_unit", id=vote_id)
-    if link.unit_id not in electorate(vote):
+    if unit.id not in electorate(vote):
         raise UserError("ballot.not_elector", id=vote_id)
     if vote.state != OPEN or (vote.closes_at is not None and vote.closes_at <= now):
         raise UserError("ballot.closed", id=vote_id)
-    unit = s.get(Unit, link.unit_id)
-    assert unit is not None
-    candidates = candidates_of(s, vote_id)
-    self_vote = bool(rules_snapshot(vote).get("self_vote", True))
+    candidates, units, self_vote = _ballot_basis(s, vote)
     offered = [c for c in candidates if self_vote or c.unit_id != unit.id]
-    return BallotSeat(vote, bloc, unit, candidates, offered, units_by_ids(s, [c.unit_id for c in candidates]))
+    return BallotSeat(vote, bloc, unit, candidates, offered, units)
+
+
+# What every ballot of an open vote reads and nothing changes while it is open (candidates, their units,
+# the self-vote rule), kept per process: the whole country's ballots read it, and it never goes stale
+# because a closed vote is refused before it is used. Bounded, oldest out first.
+_Basis = tuple[list[VoteCandidate], dict[int, Unit], bool]
+_BASIS: weakref.WeakKeyDictionary[object, dict[int, _Basis]] = weakref.WeakKeyDictionary()  # per database
+_BASIS_MAX = 2048
+
+
+def _ballot_basis(s: Session, vote: Vote) -> _Basis:
+    vote_id = id_of(vote)
+    cache = _BASIS.setdefault(s.get_bind(), {})
+    basis = cache.get(vote_id)
+    if basis is None:
+        # Copies that belong to no session: a later rollback elsewhere cannot expire them.
+        rows = [(VoteCandidate(**c.model_dump()), Unit(**u.model_dump())) for c, u in candidates_with_units(s, vote_id)]
+        basis = ([c for c, _ in rows], {id_of(u): u for _, u in rows}, bool(rules_snapshot(vote).get("self_vote", True)))
+        if len(cache) >= _BASIS_MAX:
+            del cache[next(iter(cache))]
+        cache[vote_id] = basis
+    return basis
 
 
 def positions_from_mask(mask: int) -> list[int]:
@@ -368,16 +390,19 @@ def cast_ballot(s: Session, *, place: BallotSeat, positions: list[int], actor: A
     receipt = new_receipt()
     previous_by = existing.cast_by_id if existing is not None else None
     try:
-        with s.begin_nested():
-            if existing is None:
-                s.add(Ballot(vote_id=vote.id, unit_id=unit.id, choices=json.dumps(chosen), receipt=receipt,
-                             cast_at=now, cast_by_id=actor.officer_id))
-            else:
-                existing.choices, existing.receipt, existing.cast_at = json.dumps(chosen), receipt, now
-                existing.cast_by_id, existing.times = actor.officer_id, existing.times + 1
-                s.add(existing)
+        if existing is None:
+            # A plain INSERT: the country's ballots go through here, and nothing reads the row back.
+            s.connection().execute(_INSERT_BALLOT, {"vote_id": vote.id, "unit_id": unit.id, "choices": json.dumps(chosen),
+                                                    "receipt": receipt, "cast_at": now, "cast_by_id": actor.officer_id,
+                                                    "times": 1})
+        else:
+            existing.choices, existing.receipt, existing.cast_at = json.dumps(chosen), receipt, now
+            existing.cast_by_id, existing.times = actor.officer_id, existing.times + 1
+            s.add(existing)
             s.flush()
-    except IntegrityError as exc:  # a receipt collision or another officer's ballot in the same instant
+    except IntegrityError as exc:
+        # A receipt collision or another officer's ballot in the same instant: the whole request is
+        # rolled back by the dispatcher (no savepoint needed), and the officer is asked to send again.
         raise UserError("ballot.busy") from exc
     # Who and when, never what: the audit trail must not reveal the content.
     record(s, bloc_id=vote.bloc_id, actor=actor, action="ballot.replace" if existing else "ballot.cast", at=now,
@@ -387,6 +412,9 @@ def cast_ballot(s: Session, *, place: BallotSeat, positions: list[int], actor: A
     if cast.replaced:
         _tell_fellow_officers(s, place, cast, actor, now)
     return cast
+
+
+_INSERT_BALLOT = insert(Ballot)
 
 
 def _tell_fellow_officers(s: Session, place: BallotSeat, cast: Cast, actor: Actor, now: datetime) -> None:
