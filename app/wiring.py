@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import signal
 import sys
@@ -59,12 +60,23 @@ def build_scheduler(core: Core, dispatcher: Dispatcher) -> Component:
     return SchedulerRuntime(engine, interval_seconds=core.settings.khoibot_tick_seconds)
 
 
+def tune_gc() -> None:
+    """Keeps the garbage collector's full passes short: at national scale a full pass over every object
+    held the event loop for 50-90 ms every few seconds during a reminder wave. What start-up created (the
+    modules, the handlers, the platforms' clients) is moved out of its reach with ``gc.freeze``, and
+    collections run less often on the young objects each update creates and drops."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
+
+
 async def _run_components(components: list[Component], until: asyncio.Future | asyncio.Task) -> None:
     started: list[Component] = []
     try:
         for component in components:
             await component.start()
             started.append(component)
+        tune_gc()
         await until
     finally:
         for component in reversed(started):

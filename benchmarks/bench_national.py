@@ -83,8 +83,11 @@ class Bot:
     def __init__(self, module: str, db_url: str, fake: Fake, workdir: Path, rate_limit: bool = True) -> None:
         self.stats_file = workdir / f"{module.rsplit('.', 1)[-1]}-{time.monotonic_ns()}.json"
         env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ZALO_", "KHOIBOT_"))}
+        for passed in ("KHOIBOT_NO_AUTOCHECKPOINT", "KHOIBOT_BENCH_SLOW", "KHOIBOT_BENCH_GC"):
+            if os.environ.get(passed):
+                env[passed] = os.environ[passed]
         if module.endswith("run_bot") and os.environ.get("KHOIBOT_BENCH_PROFILE_DIR"):
-            env["KHOIBOT_BENCH_PROFILE"] = str(Path(os.environ["KHOIBOT_BENCH_PROFILE_DIR"]) / f"{time.monotonic_ns()}.prof")
+            env["KHOIBOT_BENCH_PROFILE"] = str(Path(os.environ["KHOIBOT_BENCH_PROFILE_DIR"]) / f"{time.monotonic_ns()}.{os.environ.get('KHOIBOT_BENCH_PROFILE_KIND', 'prof')}")
         env.update({"DATABASE_URL": db_url, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": fake.url,
                     "TELEGRAM_RATE_LIMIT": "true" if rate_limit else "false", "KHOIBOT_TICK_SECONDS": "1",
                     "KHOIBOT_FILES_DIR": str(workdir / "files"), "PYTHONPATH": str(ROOT)})
@@ -223,6 +226,8 @@ def wave_to_the_end(workdir: Path, report: Report, idle: dict[str, float]) -> No
         bot.close()
         fake.close()
     states = _outbox(url)
+    if stats["refused"]:
+        print("  refusals:", stats["refusal_log"], flush=True)
     sent_at = stats["sent_at"]
     rate = _rate(sent_at, sent_at[0] + 2, sent_at[-1]) if len(sent_at) > 100 else float("nan")
     total = sum(states.values())
@@ -258,6 +263,8 @@ def national_wave(workdir: Path, report: Report, idle: dict[str, float], full: b
                f"{rate / CEILING:.3f}", "≥ 0.95", rate / CEILING >= 0.95)
     report.add("  reply to a private command, p99", f"{p99 * 1000:.0f} ms", f"idle {idle['p99'] * 1000:.0f} ms",
                f"{p99 / idle['p99']:.1f}×", "≤ 300 ms", p99 <= 0.3)
+    if "gc2_max" in bot_stats and bot_stats["gc2_count"]:
+        print(f"  full garbage collections: {bot_stats['gc2_count']}, longest {bot_stats['gc2_max'] * 1000:.0f} ms")
     report.add("  longest event-loop stall", f"{bot_stats['max_stall'] * 1000:.0f} ms",
                f"idle {idle['stall'] * 1000:.0f} ms", f"{bot_stats['max_stall'] / max(idle['stall'], 1e-3):.1f}×",
                "≤ 100 ms", bot_stats["max_stall"] <= 0.1)

@@ -8,6 +8,7 @@ chat platform — because every coroutine shares one thread and one SQLite write
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -38,6 +39,8 @@ def _on_sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=NORMAL")
+    if os.environ.get("KHOIBOT_NO_AUTOCHECKPOINT"):
+        cur.execute("PRAGMA wal_autocheckpoint=0")
     # Deleted rows are overwritten with zeros, not left in free pages (a closed vote's ballots).
     cur.execute("PRAGMA secure_delete=ON")
     cur.close()

@@ -63,7 +63,7 @@ class TelegramHarness:
         self.adapter.application.add_handler(TypeHandler(Update, self._mark), group=99)
         # The scheduler's engine, driven by hand with the injected clock instead of APScheduler.
         registry = dispatcher.registry
-        self.engine = ReminderEngine(self.core, registry.reminder_sources, registry.live_renderers)
+        self.engine = ReminderEngine(self.core, registry.reminder_sources, registry.live_renderers, fire_rate=None)
         self.api.open_polls()
         await self.adapter.start(poll_timeout=1)
 

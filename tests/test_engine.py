@@ -58,7 +58,7 @@ def setup(core: Core):
     core.add_messenger(messenger)
     built = build_bloc(core, open_dm={"YTE", "GDDT", "BDT"})
     source = ToDoSource()
-    engine = ReminderEngine(core, {"todo": source}, {})
+    engine = ReminderEngine(core, {"todo": source}, {}, fire_rate=None)
     with core.db.session() as s:
         replace_plan(s, bloc_id=built.bloc.id, kind="todo", item_id=1, planned=plan(DUE, OFFSETS, "Asia/Ho_Chi_Minh"),
                      now=core.now())
@@ -102,13 +102,13 @@ async def test_a_restart_between_two_reminders_loses_none_and_repeats_none(tmp_p
     # First process: up to the first reminder.
     first = build_core(settings, ManualClock(datetime(2026, 12, 7, 17, 1, tzinfo=VN)))
     first.add_messenger(messenger)
-    await ReminderEngine(first, {"todo": source}, {}).tick()
+    await ReminderEngine(first, {"todo": source}, {}, fire_rate=None).tick()
     first.db.dispose()
     assert len(messenger.texts_to("-100")) == 1
     # Second process starts after the second reminder's time: the schedule comes from the database.
     second = build_core(settings, ManualClock(datetime(2026, 12, 9, 17, 3, tzinfo=VN)))
     second.add_messenger(messenger)
-    engine2 = ReminderEngine(second, {"todo": source}, {})
+    engine2 = ReminderEngine(second, {"todo": source}, {}, fire_rate=None)
     await engine2.tick()
     await engine2.tick()
     assert len(messenger.texts_to("-100")) == 2
@@ -156,7 +156,7 @@ async def test_the_summary_reaches_an_open_head_chat(core, clock) -> None:
     core.add_messenger(messenger)
     built = build_bloc(core)  # every officer opened a private chat
     source = ToDoSource()
-    engine = ReminderEngine(core, {"todo": source}, {})
+    engine = ReminderEngine(core, {"todo": source}, {}, fire_rate=None)
     with core.db.session() as s:
         replace_plan(s, bloc_id=built.bloc.id, kind="todo", item_id=1,
                      planned=[p for p in plan(DUE, OFFSETS, "Asia/Ho_Chi_Minh") if p.key.startswith("summary")],
@@ -242,7 +242,7 @@ async def test_a_bloc_without_a_group_reminds_only_pending_units_and_tells_every
     built = build_bloc(core, with_group=False)
     source = ToDoSource()
     source.done = set(built.units) - {"BDT"}
-    engine = ReminderEngine(core, {"todo": source}, {})
+    engine = ReminderEngine(core, {"todo": source}, {}, fire_rate=None)
     with core.db.session() as s:
         replace_plan(s, bloc_id=built.bloc.id, kind="todo", item_id=1, planned=plan(DUE, OFFSETS, "Asia/Ho_Chi_Minh"),
                      now=core.now())

@@ -329,7 +329,7 @@ async def test_reminders_go_to_unsigned_units_and_the_deadline_closes(core, cloc
     signed = ["VHTTDL", "YTE", "GDDT", "LDTBXH", "TTTT", "PTTH", "BHXH"]
     for code in signed:
         sign(core, built, pledge_id, built.officers[code])
-    engine = ReminderEngine(core, {"pledge": PledgeReminders()}, {})
+    engine = ReminderEngine(core, {"pledge": PledgeReminders()}, {}, fire_rate=None)
     clock.set(datetime(2026, 12, 8, 17, 0, tzinfo=VN))
     report = await engine.tick()
     assert report.fired == 1
@@ -371,7 +371,7 @@ async def test_a_deadline_missed_while_down_still_closes_and_the_head_gets_the_s
     core.add_messenger(messenger)
     pledge_id = open_pledge(core, built)
     sign(core, built, pledge_id, built.officers["YTE"])
-    engine = ReminderEngine(core, {"pledge": PledgeReminders()}, {})
+    engine = ReminderEngine(core, {"pledge": PledgeReminders()}, {}, fire_rate=None)
     # The bot was down from before the first reminder until after the summary's moment.
     clock.set(datetime(2026, 12, 21, 9, 0, tzinfo=VN))
     report = await engine.tick()

@@ -97,7 +97,7 @@ class ZaloHarness(TelegramHarness):
         self.zalo = ZaloAdapter(self.core, dispatcher, webhook=self.webhook, poll_timeout=1, sleep=self._no_wait,
                                 on_processed=self._handled)
         await self.zalo.start()
-        self.engine = ReminderEngine(self.core, registry.reminder_sources, registry.live_renderers)
+        self.engine = ReminderEngine(self.core, registry.reminder_sources, registry.live_renderers, fire_rate=None)
 
     async def _stop_bot(self) -> None:
         if self.zalo is not None:

@@ -22,7 +22,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from adapters.telegram.limiter import FloodLimiter
+from adapters.telegram.limiter import FloodLimiter, SendGate
 from adapters.telegram.menu import register_menu
 from adapters.telegram.messenger import TelegramMessenger
 from adapters.telegram.processor import PerChatUpdateProcessor
@@ -81,8 +81,9 @@ class TelegramAdapter:
         self.core = core
         self.dispatcher = dispatcher
         self.limiter: FloodLimiter | None = None
+        self.processor = PerChatUpdateProcessor()
         self.application = self._build(request, get_updates_request)
-        self.messenger = TelegramMessenger(self.application.bot, self.limiter)
+        self.messenger = TelegramMessenger(self.application.bot, self.limiter, self.processor)
         core.add_messenger(self.messenger)
 
     def _build(self, request: BaseRequest | None, get_updates_request: BaseRequest | None) -> Application:
@@ -96,10 +97,11 @@ class TelegramAdapter:
             .token(token)
             .base_url(f"{base}/bot")
             .base_file_url(f"{base}/file/bot")
-            .concurrent_updates(PerChatUpdateProcessor())
+            .concurrent_updates(self.processor)
         )
         # The bot's calls through a small bounded pool (adapters.telegram.request); getUpdates keeps its own.
-        builder = builder.request(request if request is not None else BoundedRequest())
+        gate = SendGate() if settings.telegram_rate_limit else None
+        builder = builder.request(request if request is not None else BoundedRequest(send_gate=gate))
         if get_updates_request is not None:
             builder = builder.get_updates_request(get_updates_request)
         self.limiter = FloodLimiter() if settings.telegram_rate_limit else None

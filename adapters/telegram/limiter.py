@@ -41,6 +41,7 @@ SENDING = frozenset({
     "editMessageText", "editMessageReplyMarkup", "editMessageCaption", "editMessageMedia",
 })
 INTERACTIVE, BULK = 0, 1
+CATCH_UP = 1  # slots a late grant loop may make up (bursts arrive bunched: refusals)
 
 Callback = Callable[..., Coroutine[Any, Any, Any]]
 
@@ -137,7 +138,9 @@ class FloodLimiter(BaseRateLimiter[dict[str, Any]]):
         await future
 
     def _next_grant(self, now: float) -> float:
-        at = max(self._ideal, self._resume, now - self.interval)  # catch up by one slot at most
+        # A late wake-up (the event loop was busy) may catch up a few slots; the one-second cap below
+        # still keeps any second under the ceiling.
+        at = max(self._ideal, self._resume, now - CATCH_UP * self.interval)
         if len(self._granted) == self.window_cap:
             at = max(at, self._granted[0] + 1.0)
         return at
@@ -157,5 +160,33 @@ class FloodLimiter(BaseRateLimiter[dict[str, Any]]):
                 continue
             granted = self.clock()
             self._granted.append(granted)
-            self._ideal = max(self._ideal, granted - self.interval) + self.interval
+            self._ideal = max(self._ideal, granted - CATCH_UP * self.interval) + self.interval
             ticket.future.set_result(None)
+
+
+class SendGate:
+    """The last check, just before a message-sending request goes on the wire: at most ``cap`` in any
+    one second and never two closer than ``gap``. Grants can bunch when the event loop is busy (a granted
+    request waits for the loop like everything else); spaced again here, where requests actually leave,
+    they cannot arrive bunched enough to push a second over Telegram's 30."""
+
+    def __init__(self, cap: int = 29, gap: float = 0.020, clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+        self.cap = cap
+        self.gap = gap  # never two sends closer than this: a burst arrives bunched by the way there
+        self.clock = clock
+        self.sleep = sleep
+        self._sent: deque[float] = deque(maxlen=cap)
+        self._lock = asyncio.Lock()
+
+    async def wait(self, method: str) -> None:
+        if method not in SENDING:
+            return
+        async with self._lock:
+            now = self.clock()
+            wait = (self._sent[-1] + self.gap - now) if self._sent else 0.0
+            if len(self._sent) == self.cap:
+                wait = max(wait, self._sent[0] + 1.0 - now)
+            if wait > 0:
+                await self.sleep(wait)
+            self._sent.append(self.clock())

@@ -12,6 +12,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, Tele
 from telegram.ext import ExtBot
 
 from adapters.telegram.limiter import FloodLimiter
+from adapters.telegram.processor import PerChatUpdateProcessor
 from adapters.text_split import split_text
 from bot.ports import Attachment, OutMessage, RecipientUnavailable, SendError, SentRef
 
@@ -36,12 +37,19 @@ class TelegramMessenger:
     supports_edits = True
     supports_groups = True
 
-    def __init__(self, bot: ExtBot[Any], limiter: FloodLimiter | None = None) -> None:
+    def __init__(self, bot: ExtBot[Any], limiter: FloodLimiter | None = None,
+                 processor: PerChatUpdateProcessor | None = None) -> None:
         self.bot = bot
         self.limiter = limiter
+        self.processor = processor
 
     def backlog(self, chat_id: str) -> float:
-        return self.limiter.backlog(chat_id) if self.limiter is not None else 0.0
+        """How late a message to this group would be: its queue at the flood limit, plus one group slot
+        for each update of the group still waiting to be answered (each answer will queue there too)."""
+        if self.limiter is None:
+            return 0.0
+        waiting = self.processor.queued(int(chat_id)) if self.processor is not None and chat_id.lstrip("-").isdigit() else 0
+        return self.limiter.backlog(chat_id) + (waiting * self.limiter.group_gap if chat_id.startswith("-") else 0.0)
 
     def _limit(self, message: OutMessage) -> Any:
         """What the flood limiter reads (adapters.telegram.limiter): bulk messages wait behind replies.

@@ -50,6 +50,10 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
                 del self._users[key]
                 del self._locks[key]
 
+    def queued(self, chat_id: int) -> int:
+        """Updates of this chat waiting behind the one being handled (a flood in a group)."""
+        return max(0, self._users.get(chat_id, 0) - 1)
+
     async def initialize(self) -> None:
         return None
 

@@ -54,10 +54,11 @@ class SentReminder(SQLModel, table=True):
 class OutboxMessage(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("dedup_key", name="uq_outbox_dedup"),
-        Index("ix_outbox_state_next", "state", "next_attempt_at"),
-        # The next message of each chat, in order (bot.services.delivery.outbox.claim).
-        Index("ix_outbox_state_id", "state", "id"),
-        Index("ix_outbox_chat", "platform", "chat_id", "id"),
+        # The claim (bot.services.delivery.outbox.claim): due messages in id order, stopping at the limit
+        # (an index on (state, next_attempt_at) made SQLite sort every pending row first), and for each,
+        # whether an earlier message of its chat is still waiting (without reading the chat's history).
+        Index("ix_outbox_claim", "state", "id", "next_attempt_at"),
+        Index("ix_outbox_chat_waiting", "platform", "chat_id", "state", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -27,8 +27,11 @@ def bloc_for_chat(s: Session, platform: str, chat_id: str) -> Bloc | None:
     return s.execute(_BLOC_FOR_CHAT, {"platform": platform, "chat_id": chat_id}).scalars().first()
 
 
+_CHATS_OF_BLOC = select(BlocChat).where(col(BlocChat.bloc_id) == bindparam("bloc_id")).order_by(col(BlocChat.id))
+
+
 def chats_of_bloc(s: Session, bloc_id: int) -> list[BlocChat]:
-    return list(s.exec(select(BlocChat).where(BlocChat.bloc_id == bloc_id).order_by(col(BlocChat.id))))
+    return list(s.execute(_CHATS_OF_BLOC, {"bloc_id": bloc_id}).scalars())
 
 
 def account_by_platform_id(s: Session, platform: str, user_id: str) -> Account | None:
@@ -85,12 +88,16 @@ def blocs_of_officer(s: Session, officer_id: int) -> list[Bloc]:
     ))
 
 
+_ACCOUNTS_OF_OFFICERS = (select(Account).where(col(Account.officer_id).in_(bindparam("ids", expanding=True)))
+                         .order_by(col(Account.id)))
+
+
 def accounts_of_officers(s: Session, officer_ids: Iterable[int]) -> dict[int, list[Account]]:
     ids = list(set(officer_ids))
     out: dict[int, list[Account]] = defaultdict(list)
     if not ids:
         return out
-    for acc in s.exec(select(Account).where(col(Account.officer_id).in_(ids)).order_by(col(Account.id))):
+    for acc in s.execute(_ACCOUNTS_OF_OFFICERS, {"ids": ids}).scalars():
         out[acc.officer_id].append(acc)
     return out
 
@@ -105,16 +112,17 @@ def _member_in(year: int) -> ColumnElement[bool]:
     )
 
 
+_MEMBER_UNITS = (
+    select(Unit).join(UnitMembership, col(UnitMembership.unit_id) == col(Unit.id))
+    .where(col(UnitMembership.bloc_id) == bindparam("bloc_id"), col(UnitMembership.from_year) <= bindparam("year"),
+           or_(col(UnitMembership.until_year).is_(None), col(UnitMembership.until_year) >= bindparam("year")))
+    .order_by(col(Unit.code))
+)
+
+
 def member_units(s: Session, bloc_id: int, year: int) -> list[Unit]:
     """The member units of ``year``, ordered by code."""
-    return list(
-        s.exec(
-            select(Unit)
-            .join(UnitMembership, col(UnitMembership.unit_id) == col(Unit.id))
-            .where(UnitMembership.bloc_id == bloc_id, _member_in(year))
-            .order_by(col(Unit.code))
-        ).unique()
-    )
+    return list(s.execute(_MEMBER_UNITS, {"bloc_id": bloc_id, "year": year}).scalars().unique())
 
 
 def is_member(s: Session, unit_id: int, year: int) -> bool:
@@ -158,19 +166,20 @@ def active_links_of_officer(s: Session, officer_id: int) -> list[UnitOfficer]:
     )
 
 
+_OFFICERS_BY_UNIT = (
+    select(UnitOfficer.unit_id, Officer).join(Officer, col(Officer.id) == col(UnitOfficer.officer_id))
+    .where(col(UnitOfficer.unit_id).in_(bindparam("ids", expanding=True)), col(UnitOfficer.until).is_(None))
+    .order_by(col(UnitOfficer.since), col(UnitOfficer.id))
+)
+
+
 def officers_by_unit(s: Session, unit_ids: Iterable[int]) -> dict[int, list[Officer]]:
     """Current officers of each unit, in the order they joined (one query, not one per unit)."""
     ids = list(set(unit_ids))
     out: dict[int, list[Officer]] = defaultdict(list)
     if not ids:
         return out
-    rows = s.exec(
-        select(UnitOfficer.unit_id, Officer)
-        .join(Officer, col(Officer.id) == col(UnitOfficer.officer_id))
-        .where(col(UnitOfficer.unit_id).in_(ids), col(UnitOfficer.until).is_(None))
-        .order_by(col(UnitOfficer.since), col(UnitOfficer.id))
-    )
-    for unit_id, officer in rows:
+    for unit_id, officer in s.execute(_OFFICERS_BY_UNIT, {"ids": ids}):
         out[unit_id].append(officer)
     return out
 

@@ -11,12 +11,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from sqlalchemy import event
 from sqlmodel import Session
 
 from bot.ports import Button
 from bot.services.blocs.standing import bloc_year, role_units_now
 from bot.services.delivery import outbox
-from storage.models import Account, Bloc, BlocChat, Unit, id_of
+from storage.models import Account, Bloc, BlocChat, Officer, Unit, id_of
 from storage.queries.blocs import accounts_of_officers, chats_of_bloc, officers_by_unit
 from storage.queries.platforms import open_accounts_outside
 
@@ -49,10 +50,29 @@ class Notice:
     live: tuple[str, int] | None = None
 
 
+@event.listens_for(Session, "after_flush")
+def _forget_memo(session: Session, _context: object) -> None:
+    """A write may change who acts for which unit: the memo below lives only between writes."""
+    for key in [k for k in session.info if isinstance(k, tuple) and k and k[0] == "notify.officers"]:
+        del session.info[key]
+
+
+def _officers_and_accounts(s: Session, unit_ids: Sequence[int]) -> tuple[dict[int, list[Officer]],
+                                                                         dict[int, list[Account]]]:
+    """The units' officers and their accounts, read once per transaction: a reminder needs them both to
+    name the officers in the group post and to reach them privately."""
+    key = ("notify.officers", tuple(sorted(set(unit_ids))))
+    cached = s.info.get(key)
+    if cached is None:
+        officers = officers_by_unit(s, unit_ids)
+        accounts = accounts_of_officers(s, [o.id for offs in officers.values() for o in offs if o.id is not None])
+        cached = s.info[key] = (officers, accounts)
+    return cached
+
+
 def open_accounts(s: Session, unit_ids: list[int]) -> dict[int, list[Account]]:
     """Accounts with an open private chat, per unit (officers who never wrote to the bot are left out)."""
-    officers = officers_by_unit(s, unit_ids)
-    accounts = accounts_of_officers(s, [o.id for offs in officers.values() for o in offs if o.id is not None])
+    officers, accounts = _officers_and_accounts(s, unit_ids)
     return {
         unit_id: [a for o in offs for a in accounts.get(id_of(o), [])
                   if a.private_chat_id and a.private_status == "open"]
@@ -118,8 +138,7 @@ def officer_handles(s: Session, units: Sequence[Unit]) -> dict[int, str]:
     Units without an officer map to an empty string.
     """
     unit_ids = [u.id for u in units if u.id is not None]
-    officers = officers_by_unit(s, unit_ids)
-    accounts = accounts_of_officers(s, [o.id for offs in officers.values() for o in offs if o.id is not None])
+    officers, accounts = _officers_and_accounts(s, unit_ids)
     out: dict[int, str] = {}
     for unit_id in unit_ids:
         names = []
