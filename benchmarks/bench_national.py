@@ -345,7 +345,6 @@ def ballots_against_echo(workdir: Path, report: Report) -> None:
                 while fake.stats()["sent"] < voters and time.monotonic() - start < 60:
                     time.sleep(0.05)
                 elapsed = time.monotonic() - start
-                print(name, "served", fake.stats()["served"], "sent", fake.stats()["sent"], flush=True)
                 time.sleep(0.6)
                 cpu = bot.stats()["cpu"] - cpu0
             finally:

@@ -167,6 +167,7 @@ def make_app(api: FakeApi) -> web.Application:
     async def reset(request: web.Request) -> web.Response:
         body = await request.json() if request.can_read_body else {}
         api.reset()
+        api.queue.clear()  # updates a stopped bot left unconfirmed are not the next bot's
         if "limits" in body:
             api.limits = bool(body["limits"])
         return web.json_response({"ok": True})
