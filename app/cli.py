@@ -13,6 +13,7 @@ from app.wiring import build_core, run_console, run_platforms
 from bot.config import Settings
 from bot.errors import StartupError
 from bot.logs import setup_logging
+from storage.db import Database, NewerDatabaseError
 
 NO_TOKEN_HINT = (
     "Chưa có TELEGRAM_BOT_TOKEN hay ZALO_BOT_TOKEN: chạy chat thử trên máy. Để kết nối Telegram, ghi "
@@ -32,6 +33,11 @@ STARTUP_FAILED = {
     "unreachable": ("Không khởi động được: không kết nối được máy chủ API ({variable}). Kiểm tra mạng và "
                     "{variable}, rồi chạy lại. The platform's API did not answer: check the network and {variable}."),
 }
+NEWER_DATABASE = (
+    "Cơ sở dữ liệu thuộc một phiên bản KhốiBot mới hơn (cấu trúc {current}, bản này biết đến {head}): hãy chạy "
+    "phiên bản mới, không chạy bản cũ trên dữ liệu này. The database was upgraded by a newer KhốiBot "
+    "(schema {current}, this code knows up to {head}): run the newer release."
+)
 WEBHOOK_NEEDS = (
     "--zalo-webhook cần ZALO_BOT_TOKEN, ZALO_WEBHOOK_SECRET (8–256 ký tự) và KHOIBOT_PUBLIC_URL "
     "(địa chỉ https của máy chủ này). The Zalo webhook needs these three settings."
@@ -43,12 +49,26 @@ def _parser() -> argparse.ArgumentParser:
         prog="khoibot",
         description="KhốiBot: trợ lý chat của khối thi đua (nhắc việc, ký giao ước, bỏ phiếu kín).",
     )
-    sub = parser.add_subparsers(dest="command", metavar="{run,console}")
+    sub = parser.add_subparsers(dest="command", metavar="{run,console,migrate}")
     run = sub.add_parser("run", help="chạy bot: Telegram và/hoặc Zalo khi có token, nếu không thì chat thử trên máy")
     run.add_argument("--zalo-webhook", action="store_true",
                      help="nhận tin Zalo qua webhook (cần ZALO_WEBHOOK_SECRET, KHOIBOT_PUBLIC_URL) thay vì long polling")
     sub.add_parser("console", help="chat thử trên máy (không cần token), cùng lõi với bot Telegram")
+    sub.add_parser("migrate", help="nâng cấp cấu trúc cơ sở dữ liệu lên phiên bản mới nhất rồi thoát (bot tự làm khi khởi động)")
     return parser
+
+
+def _migrate(settings: Settings) -> int:
+    db = Database(settings.database_url)
+    try:
+        revision = db.migrate()
+    except NewerDatabaseError as exc:
+        print(NEWER_DATABASE.format(current=exc.current, head=exc.head), file=sys.stderr)
+        return 4
+    finally:
+        db.dispose()
+    print(f"Cơ sở dữ liệu đã ở phiên bản {revision} (database schema at revision {revision}).")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,7 +96,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     # The console prints chat to stdout; keep its logs to warnings so the chat stays readable.
     setup_logging("WARNING" if console else settings.log_level, settings.secrets())
-    core = build_core(settings)
+    if args.command == "migrate":
+        return _migrate(settings)
+    try:
+        core = build_core(settings)
+    except NewerDatabaseError as exc:
+        print(NEWER_DATABASE.format(current=exc.current, head=exc.head), file=sys.stderr)
+        return 4
     try:
         if console:
             if args.command == "run":

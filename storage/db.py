@@ -14,23 +14,19 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, event, inspect
 from sqlalchemy.engine import Engine, make_url
-from sqlmodel import Session, SQLModel, create_engine
+from sqlmodel import Session, create_engine
 
 import storage.models  # noqa: F401  (registers every table on the metadata)
 
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
-
-# The audit trail is append-only: the database itself refuses to rewrite history.
-_SQLITE_TRIGGERS = (
-    """CREATE TRIGGER IF NOT EXISTS auditlog_no_update BEFORE UPDATE ON auditlog
-       BEGIN SELECT RAISE(ABORT, 'auditlog is append-only'); END""",
-    """CREATE TRIGGER IF NOT EXISTS auditlog_no_delete BEFORE DELETE ON auditlog
-       BEGIN SELECT RAISE(ABORT, 'auditlog is append-only'); END""",
-)
 
 
 def _on_sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -63,6 +59,26 @@ def _wipe_after_commit(session: Session) -> None:
         database.wipe_deleted()
 
 
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+BASELINE = "0001"
+MIGRATION_LOCK = 4_242_001  # PostgreSQL advisory lock key: one process migrates at a time
+
+
+class NewerDatabaseError(RuntimeError):
+    """The database was migrated by a newer release than this code."""
+
+    def __init__(self, current: str, head: str) -> None:
+        super().__init__(f"database schema {current} is newer than this code's {head}")
+        self.current, self.head = current, head
+
+
+def _alembic_config(conn: Connection) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = conn
+    return config
+
+
 class Database:
     """Owns the engine; hands out sessions. One per process."""
 
@@ -81,12 +97,28 @@ class Database:
             event.listen(self.engine, "connect", _on_sqlite_connect)
 
     def create_all(self) -> None:
-        """Creates missing tables and the append-only triggers (idempotent)."""
-        SQLModel.metadata.create_all(self.engine)
-        if self.is_sqlite:
-            with self.engine.begin() as conn:
-                for ddl in _SQLITE_TRIGGERS:
-                    conn.exec_driver_sql(ddl)
+        """Brings the schema to the code's (``migrate``); kept under its old name for callers."""
+        self.migrate()
+
+    def migrate(self) -> str:
+        """Upgrades the schema to the newest revision (storage/migrations); returns it.
+
+        A database created by release 0.1 (tables, no revision) is first stamped at the baseline. A
+        database with a revision this code does not know (a newer release wrote it) is refused: the
+        code would misread it. On PostgreSQL an advisory lock lets one process migrate at a time.
+        """
+        with self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+            config = _alembic_config(conn)
+            script = ScriptDirectory.from_config(config)
+            current = MigrationContext.configure(conn).get_current_revision()
+            if current is None and inspect(conn).has_table("bloc"):
+                command.stamp(config, BASELINE)  # created by release 0.1's create_all
+            elif current is not None and current not in {r.revision for r in script.walk_revisions()}:
+                raise NewerDatabaseError(current, script.get_current_head() or "")
+            command.upgrade(config, "head")
+            return script.get_current_head() or ""
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -6,6 +6,8 @@ handling it; every step waits for the update to be fully processed (no sleeps).
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +24,28 @@ from tests.fakes.telegram_api import TOKEN, FakeBotApi, TgChat, TgUser
 from tests.fakes.telegram_http import FakeTelegramServer
 from tests.fakes.telegram_inprocess import InProcessRequest
 
+_TEMPLATE: Path | None = None
+
+
+def migrated_copy(target: Path) -> None:
+    """A fresh database at ``target``, copied from one migrated once per test process: every test gets
+    the real schema (the migrations, not create_all) without paying for the migrations each time."""
+    global _TEMPLATE
+    if _TEMPLATE is None:
+        from storage.db import Database
+
+        template = Path(tempfile.mkdtemp(prefix="khoibot-schema-")) / "template.db"
+        db = Database(f"sqlite:///{template}")
+        db.migrate()
+        db.dispose()
+        _TEMPLATE = template
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(_TEMPLATE, target)
+
 
 def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
+    migrated_copy(tmp_path / "khoibot.db")
     values: dict[str, Any] = {
         "database_url": f"sqlite:///{tmp_path / 'khoibot.db'}",
         "khoibot_files_dir": tmp_path / "files",

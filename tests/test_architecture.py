@@ -130,7 +130,9 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 
 def test_the_core_never_loads_a_platform_library() -> None:
     """Importing every module below the adapters loads no platform library, even indirectly."""
-    below = sorted(n for n in MODULES if _layer(n) in ("handlers", "scheduler", "bot", "storage"))
+    # Migration scripts are run by Alembic, not imported.
+    below = sorted(n for n in MODULES if _layer(n) in ("handlers", "scheduler", "bot", "storage")
+                   and not n.startswith("storage.migrations"))
     code = (
         "import importlib, sys\n"
         f"for m in {below!r}: importlib.import_module(m)\n"

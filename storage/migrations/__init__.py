@@ -1,0 +1,1 @@
+"""Schema migrations (Alembic): ``storage/migrations/versions`` holds one revision per schema change."""
