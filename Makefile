@@ -7,7 +7,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3 python; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && { echo $$p; break; }; done)
 BIN := $(VENV)/bin
 
-.PHONY: run console test lint bench install install-test clean
+.PHONY: run console test lint bench revision install install-test clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Cần Python 3.11 trở lên (Python 3.11+ is required)."; exit 1; }
@@ -42,6 +42,10 @@ test: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m benchmarks $(ARGS)
+
+# A migration for the models' changes (developers): make revision MSG="what changed"
+revision: $(VENV)/.installed
+	$(BIN)/python -m storage.migrations.new $(MSG)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -31,6 +31,14 @@ async def setup(req: Request) -> None:
     await req.reply(req.t("setup.done" if chat else "setup.done_private", bloc=bloc.name, name=req.actor.name))
 
 
+async def rename(req: Request) -> None:
+    bloc = req.require_bloc()
+    if not req.args.strip():
+        raise UserError("rename.usage")
+    old = blocs.rename(req.session, bloc=bloc, name=req.args, actor=req.actor, now=req.now)
+    await req.reply(req.t("rename.done", old=old, new=bloc.name))
+
+
 async def lang(req: Request) -> None:
     choice = req.args.strip().lower()
     if choice not in blocs.LANGUAGES:
@@ -151,6 +159,7 @@ async def deputy(req: Request) -> None:
 COMMANDS = [
     Command("setup", setup, who=Who.ANYONE, where=Where.GROUP),
     Command("lang", lang, who=Who.MANAGER),
+    Command("rename", rename, who=Who.MANAGER),
     Command("unit_add", unit_add, who=Who.MANAGER),
     Command("unit_remove", unit_remove, who=Who.MANAGER),
     Command("units", units, who=Who.MEMBER),

@@ -9,7 +9,8 @@ import re
 from bot.dates import parse_when
 from bot.errors import UserError
 from bot.files import record_file
-from bot.ports import Attachment, Document, OutMessage, SendError
+from bot.i18n import t
+from bot.ports import Attachment, Button, Document, OutMessage, SendError, callback_data
 from bot.records import Pledge
 from bot.services.blocs import service as blocs
 from bot.services.blocs.standing import standing
@@ -17,7 +18,14 @@ from bot.services.delivery.notify import Notice, queue_notice
 from bot.services.pledge import export
 from bot.services.pledge import service as rules
 from bot.services.pledge.reminders import PledgeReminders
-from bot.services.pledge.views import SIGN_PREFIX, final_text, post_message, render_live, status_text
+from bot.services.pledge.views import (
+    SIGN_PREFIX,
+    final_text,
+    post_message,
+    render_live,
+    sign_buttons,
+    status_text,
+)
 from bot.timefmt import fmt_datetime
 from handlers.args import fields
 from handlers.publish import publish
@@ -142,6 +150,93 @@ async def unsign(req: Request) -> None:
                           deadline=fmt_datetime(pledge.deadline, bloc.timezone)))
 
 
+# --- correcting: /pledge_edit and /pledge_cancel ---------------------------------------------
+_KEEP = ("", "-")
+
+
+async def pledge_edit(req: Request) -> None:
+    """``/pledge_edit [năm] | <hạn mới hoặc -> | <nội dung mới hoặc ->``."""
+    bloc = req.require_bloc()
+    parts = fields(req.args)
+    year: int | None = None
+    if parts and parts[0].isdigit() and len(parts[0]) == 4:
+        year, parts = rules.parse_lookup_year(parts[0], bloc, req.now, "pledge_edit"), parts[1:]
+    elif parts and not parts[0]:
+        parts = parts[1:]  # "/pledge_edit | 31/01/2027": no year
+    if not 1 <= len(parts) <= 2 or all(p in _KEEP for p in parts):
+        raise UserError("pledge_edit.usage")
+    deadline = None if parts[0] in _KEEP else parse_when(parts[0], now=req.now, tz=bloc.timezone,
+                                                         default_time=rules.DEFAULT_DEADLINE_TIME)
+    text = parts[1] if len(parts) == 2 and parts[1] not in _KEEP else None
+    pledge = rules.pick(req.session, bloc, year, "pledge_edit")
+    done = rules.edit(req.session, pledge=pledge, deadline=deadline, text=text, actor=req.actor, now=req.now)
+    assert pledge.id is not None
+    when = fmt_datetime(pledge.deadline, bloc.timezone)
+    key = f"pledge{pledge.id}:edit:{req.now.timestamp():.0f}"
+    codes = ", ".join(u.code for u in done.to_sign_again)
+    if done.text_changed:
+        resign = req.t("pledge.notice_resign", codes=codes) if codes else ""
+        notice = Notice(group_text=req.t("pledge.notice_text", year=pledge.year, resign=resign))
+        queue_notice(req.session, bloc=bloc, notice=notice, key=key, now=req.now)
+        if done.to_sign_again:  # each unit that must sign again is asked privately, with the button
+            queue_notice(req.session, bloc=bloc, key=f"{key}:resign", now=req.now, notice=Notice(
+                units=done.to_sign_again, buttons=sign_buttons(bloc.language, pledge), buttons_in_private=True,
+                private_text=lambda u: t(bloc.language, "pledge.sign_again_dm", year=pledge.year, code=u.code)))
+        reply = (req.t("pledge_edit.done_text", year=pledge.year, count=len(done.to_sign_again), codes=codes)
+                 if codes else req.t("pledge_edit.done_text_nobody", year=pledge.year))
+    else:
+        queue_notice(req.session, bloc=bloc, key=key, now=req.now,
+                     notice=Notice(group_text=req.t("pledge.notice_deadline", year=pledge.year, deadline=when)))
+        reply = ""
+    if done.deadline_changed:
+        reply = "\n".join(x for x in (req.t("pledge_edit.done_deadline", year=pledge.year, deadline=when), reply) if x)
+    await req.reply(reply)
+
+
+CANCEL = "pc"  # pc:<pledge id>:y confirms /pledge_cancel, pc:<pledge id>:n keeps the pledge
+
+
+async def pledge_cancel(req: Request) -> None:
+    bloc = req.require_bloc()
+    pledge = rules.pick(req.session, bloc, _year_arg(req), req.command)
+    signed = rules.signed_units(req.session, pledge)
+    if not signed:
+        await _cancel(req, pledge)
+        return
+    assert pledge.id is not None
+    lines = [req.t("pledge_cancel.signer_line", code=u.code, unit=u.name, signer=o.display_name,
+                   at=fmt_datetime(sig.signed_at, bloc.timezone)) for u, o, sig in signed]
+    buttons = [[Button(req.t("pledge_cancel.btn_yes"), data=callback_data(CANCEL, pledge.id, "y")),
+                Button(req.t("pledge_cancel.btn_no"), data=callback_data(CANCEL, pledge.id, "n"))]]
+    await req.reply(OutMessage(req.t("pledge_cancel.confirm", year=pledge.year, count=len(signed),
+                                     signers="\n".join(lines)), buttons=buttons))
+
+
+async def pledge_cancel_press(req: Request, match: re.Match[str]) -> None:
+    bloc = req.require_bloc()
+    if not req.standing.can_manage:
+        raise UserError("err.not_manager", command="pledge_cancel")
+    pledge = rules.by_id(req.session, int(match.group(1)))
+    if pledge.bloc_id != bloc.id:
+        raise UserError("pledge.gone")
+    if match.group(2) == "n":
+        await req.edit_origin(OutMessage(req.t("pledge_cancel.kept", year=pledge.year)))
+        return
+    await _cancel(req, pledge, confirmed=True)
+
+
+async def _cancel(req: Request, pledge: Pledge, *, confirmed: bool = False) -> None:
+    bloc = req.require_bloc()
+    rules.cancel(req.session, pledge=pledge, actor=req.actor, now=req.now, confirmed=confirmed)
+    queue_notice(req.session, bloc=bloc, key=f"pledge{pledge.id}:cancelled", now=req.now,
+                 notice=Notice(group_text=req.t("pledge.notice_cancelled", year=pledge.year)))
+    done = OutMessage(req.t("pledge_cancel.done", year=pledge.year))
+    if req.callback_data is not None:
+        await req.edit_origin(done)
+    else:
+        await req.reply(done)
+
+
 # --- closing, status, export ----------------------------------------------------------------
 async def pledge_close(req: Request) -> None:
     bloc = req.require_bloc()
@@ -183,7 +278,10 @@ COMMANDS = [
     Command("pledge_status", pledge_status, who=Who.MEMBER),
     Command("pledge_export", pledge_export, who=Who.MEMBER),
     Command("pledge_close", pledge_close, who=Who.MANAGER),
+    Command("pledge_edit", pledge_edit, who=Who.MANAGER),
+    Command("pledge_cancel", pledge_cancel, who=Who.MANAGER),
 ]
-CALLBACKS = [Callback(SIGN_PREFIX, sign_button, re.compile(r"s:(\d{1,10})"))]
+CALLBACKS = [Callback(SIGN_PREFIX, sign_button, re.compile(r"s:(\d{1,10})")),
+             Callback(CANCEL, pledge_cancel_press, re.compile(r"(\d{1,10}):([yn])"))]
 REMINDER_SOURCES = [PledgeReminders()]
 LIVE_RENDERERS = {rules.KIND: render_live}

@@ -107,18 +107,37 @@ class Database:
         database with a revision this code does not know (a newer release wrote it) is refused: the
         code would misread it. On PostgreSQL an advisory lock lets one process migrate at a time.
         """
-        with self.engine.begin() as conn:
-            if conn.dialect.name == "postgresql":
-                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
-            config = _alembic_config(conn)
-            script = ScriptDirectory.from_config(config)
-            current = MigrationContext.configure(conn).get_current_revision()
-            if current is None and inspect(conn).has_table("bloc"):
-                command.stamp(config, BASELINE)  # created by release 0.1's create_all
-            elif current is not None and current not in {r.revision for r in script.walk_revisions()}:
-                raise NewerDatabaseError(current, script.get_current_head() or "")
-            command.upgrade(config, "head")
-            return script.get_current_head() or ""
+        with self.engine.connect() as conn:
+            if self.is_sqlite:
+                # SQLite rebuilds a table to alter it; with foreign keys enforced, dropping the old copy
+                # of a referenced table fails. Checked again below, after the migrations.
+                conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+                conn.commit()
+            try:
+                with conn.begin():
+                    head = self._upgrade(conn)
+                    if self.is_sqlite:
+                        broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                        if broken:
+                            raise RuntimeError(f"the migration broke {len(broken)} foreign keys: {broken[:5]}")
+            finally:
+                if self.is_sqlite:
+                    conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                    conn.commit()
+            return head
+
+    def _upgrade(self, conn: Connection) -> str:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+        config = _alembic_config(conn)
+        script = ScriptDirectory.from_config(config)
+        current = MigrationContext.configure(conn).get_current_revision()
+        if current is None and inspect(conn).has_table("bloc"):
+            command.stamp(config, BASELINE)  # created by release 0.1's create_all
+        elif current is not None and current not in {r.revision for r in script.walk_revisions()}:
+            raise NewerDatabaseError(current, script.get_current_head() or "")
+        command.upgrade(config, "head")
+        return script.get_current_head() or ""
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -169,7 +169,7 @@ async def test_refusals_and_commands(tg_fast: TelegramHarness, clock) -> None:
     assert "đã qua" in await tg.reply_text(HEAD, group, "/pledge_open 2027 | 20/11/2026 17:00 | x")
     assert said(await tg.reply_text(HEAD, group, "/pledge_open 2027 | 31/11/2026 17:00 | x"), 'date.impossible')
     assert said(await tg.reply_text(HEAD, group, "/pledge_open 2027 | sớm | x"), 'date.invalid')
-    assert said(await tg.reply_text(HEAD, group, "/pledge_open 2027 | 15/01/2028 | x"), 'pledge.deadline_after_year', year=2027)
+    assert said(await tg.reply_text(HEAD, group, "/pledge_open 2027 | 15/01/2028 | x"), 'pledge.deadline_not_in_year', year=2027)
     assert said(await tg.reply_text(HEAD, group, "/pledge_open 2027 | 15/12/2026 | " + "x" * 2001), 'pledge.text_too_long', limit=2000)
     assert said(await tg.reply_text(member, group, "/sign"), 'pledge.none_open')
     assert said(await tg.reply_text(member, group, "/pledge_status"), 'pledge.none_open')

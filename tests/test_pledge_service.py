@@ -135,9 +135,15 @@ def test_a_pledge_is_for_this_year_or_next(core, built, raw, ok) -> None:
 def test_bad_deadlines_and_texts_are_refused(core, built) -> None:
     with pytest.raises(UserError) as refused:
         open_pledge(core, built, year=2026, deadline=datetime(2027, 1, 15, 17, 0, tzinfo=VN))
-    assert refused.value.key == "pledge.deadline_after_year"
+    assert refused.value.key == "pledge.deadline_not_in_year"
+    with pytest.raises(UserError) as refused:  # November: before the year-end conference
+        open_pledge(core, built, year=2027, deadline=datetime(2026, 11, 30, 17, 0, tzinfo=VN))
+    assert refused.value.key == "pledge.deadline_not_in_year"
+    with pytest.raises(UserError) as refused:  # a typing mistake: June of the year before
+        open_pledge(core, built, year=2027, deadline=datetime(2026, 6, 15, 17, 0, tzinfo=VN))
+    assert refused.value.key == "pledge.deadline_not_in_year"
     with pytest.raises(UserError) as refused:
-        open_pledge(core, built, deadline=datetime(2026, 11, 20, 17, 0, tzinfo=VN))
+        open_pledge(core, built, year=2026, deadline=datetime(2026, 11, 20, 17, 0, tzinfo=VN))
     assert refused.value.key == "date.past"
     with pytest.raises(UserError) as refused:
         open_pledge(core, built, text="x" * (rules.MAX_TEXT + 1))

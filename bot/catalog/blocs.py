@@ -151,4 +151,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "✅ Bot dùng tiếng Việt trong khối «{bloc}».",
         "en": "✅ The bot now speaks English in bloc «{bloc}».",
     },
+    # --- /rename -------------------------------------------------------------------------------
+    "cmd.rename": {"vi": "Đổi tên khối thi đua", "en": "Rename the bloc"},
+    "args.rename": {"vi": "<tên mới>", "en": "<new name>"},
+    "rename.usage": {
+        "vi": "Cách dùng: /rename <tên mới của khối>, ví dụ /rename Khối thi đua Văn hóa – Xã hội tỉnh Yên Bái",
+        "en": "Usage: /rename <the bloc's new name>, e.g. /rename Culture–Society emulation bloc",
+    },
+    "rename.same": {"vi": "Khối đã mang tên «{name}».", "en": "The bloc is already called «{name}»."},
+    "rename.done": {
+        "vi": "✅ Đã đổi tên khối: «{old}» → «{new}».",
+        "en": "✅ The bloc is renamed: «{old}» → «{new}».",
+    },
 }

@@ -39,10 +39,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Nội dung giao ước dài {length} ký tự, quá {limit} ký tự. Hãy gửi toàn văn thành tệp rồi trả lời tệp đó bằng /pledge_open <năm> | <hạn ký> | <tóm tắt ngắn>.",
         "en": "The pledge text is {length} characters long, over {limit}. Send the full text as a file and reply to it with /pledge_open <year> | <deadline> | <short summary>.",
     },
-    "pledge.deadline_after_year": {
-        "vi": "Hạn ký {deadline} rơi vào năm {deadline_year}, sau năm của giao ước ({year}). Hãy chọn hạn ký trong năm {year} hoặc sớm hơn.",
-        "en": "The deadline {deadline} falls in {deadline_year}, after the pledge's year ({year}). Pick a deadline in {year} or earlier.",
-    },
     "pledge.exists": {
         "vi": "Khối đã có giao ước thi đua năm {year} (mở lúc {opened}, hạn ký {deadline}). Mỗi năm chỉ có một giao ước; xem bằng /pledge_status {year}.",
         "en": "The bloc already has a pledge for {year} (opened {opened}, deadline {deadline}). There is one pledge per year; see it with /pledge_status {year}.",
@@ -202,4 +198,74 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pledge.col_withdrawn": {"vi": "Rút chữ ký lúc", "en": "Withdrawn at"},
     "pledge.status_signed_cell": {"vi": "Đã ký", "en": "Signed"},
     "pledge.status_unsigned_cell": {"vi": "Chưa ký", "en": "Not signed"},
+    "pledge.deadline_not_in_year": {
+        "vi": "Hạn ký {deadline} không hợp với giao ước năm {year}. Hạn ký phải nằm trong năm {year}, hoặc trong tháng 12/{previous} (ký tại hội nghị tổng kết), ví dụ 31/01/{year} 17:00.",
+        "en": "The deadline {deadline} does not fit the {year} pledge. It must fall in {year}, or in December {previous} (signed at the year-end conference), e.g. 31/01/{year} 17:00.",
+    },
+    "pledge.post_cancelled": {
+        "vi": "❌ Giao ước này đã bị hủy (mở nhầm); không ký được nữa.",
+        "en": "❌ This pledge was cancelled (opened by mistake); it can no longer be signed.",
+    },
+    # --- /pledge_edit ------------------------------------------------------------------------
+    "cmd.pledge_edit": {"vi": "Sửa hạn ký hoặc nội dung giao ước đang mở", "en": "Change an open pledge's deadline or text"},
+    "args.pledge_edit": {"vi": "[năm] | <hạn mới hoặc -> | <nội dung mới hoặc ->", "en": "[year] | <new deadline or -> | <new text or ->"},
+    "pledge_edit.usage": {
+        "vi": "Cách dùng: /pledge_edit [năm] | <hạn ký mới hoặc -> | <nội dung mới hoặc ->. Ghi - (hoặc để trống) để giữ nguyên, ví dụ\n/pledge_edit 2027 | 31/01/2027 17:00\n/pledge_edit 2027 | - | Các đơn vị thành viên cam kết ...",
+        "en": "Usage: /pledge_edit [year] | <new deadline or -> | <new text or ->. Write - (or leave it empty) to keep it, e.g.\n/pledge_edit 2027 | 31/01/2027 17:00\n/pledge_edit 2027 | - | The member units pledge ...",
+    },
+    "pledge_edit.nothing": {
+        "vi": "Không có gì thay đổi: hạn ký và nội dung giống như cũ.",
+        "en": "Nothing changes: the deadline and the text are the same as before.",
+    },
+    "pledge_edit.done_deadline": {
+        "vi": "✅ Đã đổi hạn ký giao ước thi đua năm {year} thành {deadline}; các chữ ký giữ nguyên, lịch nhắc được lập lại.",
+        "en": "✅ The {year} pledge's deadline is now {deadline}; signatures stay, reminders are replanned.",
+    },
+    "pledge_edit.done_text": {
+        "vi": "✅ Đã sửa nội dung giao ước thi đua năm {year}. Chữ ký trước đây là ký cho nội dung cũ nên được rút (vẫn lưu trong lịch sử); {count} đơn vị đã ký ({codes}) được nhắn ký lại.",
+        "en": "✅ The {year} pledge's text is changed. Earlier signatures were given to the old text, so they are withdrawn (kept in the history); the {count} units that had signed ({codes}) are asked to sign again.",
+    },
+    "pledge_edit.done_text_nobody": {
+        "vi": "✅ Đã sửa nội dung giao ước thi đua năm {year} (chưa đơn vị nào ký).",
+        "en": "✅ The {year} pledge's text is changed (no unit had signed yet).",
+    },
+    "pledge.notice_deadline": {
+        "vi": "📜 Giao ước thi đua năm {year}: hạn ký đổi thành {deadline}. Các chữ ký đã có vẫn giữ nguyên.",
+        "en": "📜 The {year} pledge: the deadline is now {deadline}. Signatures already given stay.",
+    },
+    "pledge.notice_text": {
+        "vi": "📜 Giao ước thi đua năm {year} đã được sửa nội dung; xem bằng /pledge_status {year}. {resign}",
+        "en": "📜 The text of the {year} pledge has changed; see it with /pledge_status {year}. {resign}",
+    },
+    "pledge.notice_resign": {
+        "vi": "Các đơn vị đã ký trước đây cần ký lại: {codes}.",
+        "en": "The units that had signed need to sign again: {codes}.",
+    },
+    "pledge.sign_again_dm": {
+        "vi": "✍️ Nội dung giao ước thi đua năm {year} đã được sửa, nên chữ ký trước đây của đơn vị {code} được rút. Xin đọc lại (/pledge_status {year}) và ký lại.",
+        "en": "✍️ The text of the {year} pledge has changed, so unit {code}'s earlier signature is withdrawn. Please read it again (/pledge_status {year}) and sign again.",
+    },
+    # --- /pledge_cancel ----------------------------------------------------------------------
+    "cmd.pledge_cancel": {"vi": "Hủy giao ước mở nhầm", "en": "Cancel a pledge opened by mistake"},
+    "args.pledge_cancel": {"vi": "[năm]", "en": "[year]"},
+    "pledge_cancel.confirm": {
+        "vi": "⚠️ Hủy giao ước thi đua năm {year}? Đã có {count} đơn vị ký:\n{signers}\nHủy thì các chữ ký này không còn giá trị (vẫn lưu trong lịch sử) và cả khối được báo. Sau đó có thể mở giao ước mới cho năm {year}.",
+        "en": "⚠️ Cancel the {year} pledge? {count} units have signed:\n{signers}\nCancelling voids these signatures (they stay in the history) and the whole bloc is told. A new pledge for {year} can then be opened.",
+    },
+    "pledge_cancel.signer_line": {"vi": "• {code} — {unit} ({signer}, {at})", "en": "• {code} — {unit} ({signer}, {at})"},
+    "pledge_cancel.btn_yes": {"vi": "❌ Hủy giao ước", "en": "❌ Cancel the pledge"},
+    "pledge_cancel.btn_no": {"vi": "Không hủy", "en": "Keep it"},
+    "pledge_cancel.kept": {"vi": "Giao ước thi đua năm {year} được giữ nguyên.", "en": "The {year} pledge is kept."},
+    "pledge_cancel.needs_confirmation": {
+        "vi": "Giao ước đã có đơn vị ký: gõ lại /pledge_cancel rồi bấm nút xác nhận.",
+        "en": "Units have signed this pledge: type /pledge_cancel again and press the confirmation button.",
+    },
+    "pledge_cancel.done": {
+        "vi": "✅ Đã hủy giao ước thi đua năm {year}. Mở giao ước đúng bằng /pledge_open {year} | <hạn ký> | <nội dung>.",
+        "en": "✅ The {year} pledge is cancelled. Open the right one with /pledge_open {year} | <deadline> | <text>.",
+    },
+    "pledge.notice_cancelled": {
+        "vi": "❌ Giao ước thi đua năm {year} đã bị hủy (mở nhầm). Trưởng khối sẽ mở lại giao ước đúng; chữ ký trước đây không còn giá trị.",
+        "en": "❌ The {year} pledge was cancelled (opened by mistake). The head will open the right one; earlier signatures no longer count.",
+    },
 }

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint, text
+from sqlalchemy import Column, Index, Text, text
 from sqlmodel import Field, SQLModel
 
 from storage.models.types import UTCDateTime, utc_now
 
 OPEN = "open"
 CLOSED = "closed"
+CANCELLED = "cancelled"  # opened by mistake and withdrawn: kept as history, another may be opened
 
 
 def _utc(nullable: bool = False) -> Column:
@@ -26,7 +27,9 @@ def _utc(nullable: bool = False) -> Column:
 
 class Pledge(SQLModel, table=True):
     __table_args__ = (
-        UniqueConstraint("bloc_id", "year", name="uq_pledge_bloc_year"),
+        # One pledge per bloc and year, not counting cancelled ones (kept as history).
+        Index("ux_pledge_bloc_year", "bloc_id", "year", unique=True,
+              sqlite_where=text("state != 'cancelled'"), postgresql_where=text("state != 'cancelled'")),
         # The reminder source and /remind_config look up a bloc's open pledges.
         Index("ix_pledge_bloc_state", "bloc_id", "state"),
     )
@@ -38,7 +41,7 @@ class Pledge(SQLModel, table=True):
     # The document the head attached (a signed scan, the full text), kept in the file store.
     file_id: int | None = Field(default=None, foreign_key="storedfile.id")
     deadline: datetime = Field(sa_column=_utc())
-    state: str = Field(default=OPEN, max_length=10)  # open | closed
+    state: str = Field(default=OPEN, max_length=10)  # open | closed | cancelled
     opened_at: datetime = Field(sa_column=_utc())
     opened_by_id: int | None = Field(default=None, foreign_key="officer.id")
     closed_at: datetime | None = Field(default=None, sa_column=_utc(nullable=True))

@@ -5,11 +5,13 @@ from __future__ import annotations
 from sqlmodel import Session, col, select
 
 from storage.models import Officer, Pledge, PledgeSignature, Unit
-from storage.models.pledge import OPEN
+from storage.models.pledge import CANCELLED, OPEN
 
 
 def pledge_of_year(s: Session, bloc_id: int, year: int) -> Pledge | None:
-    return s.exec(select(Pledge).where(Pledge.bloc_id == bloc_id, Pledge.year == year)).first()
+    """The bloc's pledge of a year (a cancelled one does not count)."""
+    return s.exec(select(Pledge).where(Pledge.bloc_id == bloc_id, Pledge.year == year,
+                                       Pledge.state != CANCELLED)).first()
 
 
 def open_pledges(s: Session, bloc_id: int) -> list[Pledge]:
@@ -19,7 +21,8 @@ def open_pledges(s: Session, bloc_id: int) -> list[Pledge]:
 
 
 def latest_pledge(s: Session, bloc_id: int) -> Pledge | None:
-    return s.exec(select(Pledge).where(Pledge.bloc_id == bloc_id).order_by(col(Pledge.year).desc())).first()
+    return s.exec(select(Pledge).where(Pledge.bloc_id == bloc_id, Pledge.state != CANCELLED)
+                  .order_by(col(Pledge.year).desc())).first()
 
 
 def active_signature(s: Session, pledge_id: int, unit_id: int) -> tuple[PledgeSignature, Officer] | None:

@@ -162,6 +162,20 @@ def set_language(s: Session, *, bloc: Bloc, language: str, actor: Actor, now: da
     record(s, bloc_id=bloc.id, actor=actor, action="bloc.language", at=now, old=old, new=language)
 
 
+def rename(s: Session, *, bloc: Bloc, name: str, actor: Actor, now: datetime) -> str:
+    """Renames the bloc (a typo at /setup, a new name from the province); audited. Returns the old name."""
+    new = clean_name(name)
+    if not new:
+        raise UserError("rename.usage")
+    old = bloc.name
+    if new == old:
+        raise UserError("rename.same", name=old)
+    bloc.name = new
+    s.add(bloc)
+    record(s, bloc_id=bloc.id, actor=actor, action="bloc.rename", at=now, old=old, new=new)
+    return old
+
+
 @dataclass(frozen=True)
 class UnitRow:
     unit: Unit

@@ -48,6 +48,9 @@ class Notice:
     # (kind, item id): the group post becomes that item's live post once sent (a vote opened by the
     # scheduler keeps its turnout up to date like one opened by a command).
     live: tuple[str, int] | None = None
+    # The buttons go with every private text, not only to those who cannot see the group (a request to
+    # sign again is answered with the button, wherever the officer reads it).
+    buttons_in_private: bool = False
 
 
 @event.listens_for(Session, "after_flush")
@@ -99,7 +102,8 @@ def queue_notice(s: Session, *, bloc: Bloc, notice: Notice, key: str, now: datet
         for unit in units:
             text = notice.private_text(unit)
             for account in accounts.get(id_of(unit), []):
-                private(account, text, "dm", notice.buttons if account.id in unseen_ids else None)
+                private(account, text, "dm",
+                        notice.buttons if notice.buttons_in_private or account.id in unseen_ids else None)
     if notice.group_text is not None:
         out.extend(outbox.Outgoing(f"{key}:chat:{c.platform}:{c.chat_id}", c.platform, c.chat_id, notice.group_text,
                                    bloc.id, None, notice.buttons, notice.live) for c in chats)

@@ -22,7 +22,7 @@ from bot.services.reminders import planner
 from bot.services.reminders.service import PLEDGE
 from bot.services.reminders.sources import Reminder
 from storage.models import Bloc, Pledge, ReminderSlot
-from storage.models.pledge import OPEN
+from storage.models.pledge import CANCELLED, OPEN
 
 
 class PledgeReminders:
@@ -31,7 +31,7 @@ class PledgeReminders:
 
     def build(self, s: Session, slot: ReminderSlot, now: datetime) -> Reminder | None:
         pledge = s.get(Pledge, slot.item_id)
-        if pledge is None:
+        if pledge is None or pledge.state == CANCELLED:
             return None
         closing = pledge.state == OPEN and now >= pledge.deadline
         board = (rules.close(s, pledge=pledge, actor=SYSTEM, now=now, early=False) if closing

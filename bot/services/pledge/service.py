@@ -24,9 +24,9 @@ from bot.services.delivery import live
 from bot.services.reminders import planner
 from bot.services.reminders.service import PLEDGE, offsets_for
 from bot.services.reminders.slots import cancel_plan, replace_plan
-from bot.timefmt import fmt_datetime, local_year
+from bot.timefmt import fmt_datetime, to_local
 from storage.models import Bloc, Officer, Pledge, PledgeSignature, StoredFile, Unit, id_of
-from storage.models.pledge import CLOSED, OPEN
+from storage.models.pledge import CANCELLED, CLOSED, OPEN
 from storage.queries.blocs import is_member, member_units
 from storage.queries.pledge import (
     active_signature,
@@ -152,13 +152,20 @@ def clean_text(raw: str) -> str:
 def check_new(s: Session, bloc: Bloc, year: int, deadline: datetime) -> None:
     """Refuses a second pledge for the year and a deadline after the pledge's year, before any download."""
     assert bloc.id is not None
-    deadline_year = local_year(deadline, bloc.timezone)
-    if deadline_year > year:
-        raise UserError("pledge.deadline_after_year", deadline=fmt_datetime(deadline, bloc.timezone),
-                        deadline_year=deadline_year, year=year)
+    check_deadline(bloc, year, deadline)
     existing = pledge_of_year(s, bloc.id, year)
     if existing is not None:
         raise _existing_error(existing, bloc)
+
+
+def check_deadline(bloc: Bloc, year: int, deadline: datetime) -> None:
+    """The deadline falls within the pledge's year, or in December of the year before: the year-end
+    conference (December) signs next year's pledge (DOMAIN.md), and signing runs to about March.
+    Anything else is a typing mistake (``/pledge_open 2027 | 15/06/2026``)."""
+    local = to_local(deadline, bloc.timezone)
+    if not (local.year == year or (local.year == year - 1 and local.month == 12)):
+        raise UserError("pledge.deadline_not_in_year", deadline=fmt_datetime(deadline, bloc.timezone),
+                        deadline_year=local.year, year=year, previous=year - 1)
 
 
 def _existing_error(existing: Pledge, bloc: Bloc) -> UserError:
@@ -334,3 +341,82 @@ def document(s: Session, files: FileStore, pledge: Pledge) -> Document | None:
     if stored is None:
         return None
     return Document(stored.file_name, files.read(stored.sha256), stored.mime or "application/octet-stream")
+
+
+# --- correcting: editing and cancelling ------------------------------------------------------
+@dataclass(frozen=True)
+class Edited:
+    pledge: Pledge
+    deadline_changed: bool
+    text_changed: bool
+    # Units whose signature was given to the old text: withdrawn (kept as history), asked to sign again.
+    to_sign_again: list[Unit]
+
+
+def edit(s: Session, *, pledge: Pledge, deadline: datetime | None, text: str | None, actor: Actor,
+         now: datetime) -> Edited:
+    """Changes an open pledge's deadline and/or text; audited.
+
+    A new deadline keeps every signature (the units signed the same commitments). A new text withdraws
+    the signatures (kept as history): a unit signed the text it read, not the new one, so each signed
+    unit is asked to sign again.
+    """
+    bloc = bloc_of(s, pledge)
+    assert pledge.id is not None and bloc.id is not None
+    _ensure_open(pledge, bloc, now)
+    new_text = clean_text(text) if text is not None else None
+    if deadline is not None:
+        check_deadline(bloc, pledge.year, deadline)
+        if deadline <= now:
+            raise UserError("date.past", value=fmt_datetime(deadline, bloc.timezone), now=fmt_datetime(now, bloc.timezone))
+    deadline_changed = deadline is not None and deadline != pledge.deadline
+    text_changed = new_text is not None and new_text != pledge.text
+    if not deadline_changed and not text_changed:
+        raise UserError("pledge_edit.nothing")
+    old_deadline, to_sign_again = pledge.deadline, []
+    if deadline_changed and deadline is not None:
+        pledge.deadline = deadline
+    if text_changed and new_text is not None:
+        pledge.text = new_text
+        for signature, _officer in active_signatures(s, pledge.id).values():
+            signature.withdrawn_at, signature.withdrawn_by_id = now, actor.officer_id
+            s.add(signature)
+            unit = s.get(Unit, signature.unit_id)
+            assert unit is not None
+            to_sign_again.append(unit)
+    s.add(pledge)
+    if deadline_changed:
+        plan_reminders(s, bloc, pledge, now)
+    record(s, bloc_id=bloc.id, actor=actor, action="pledge.edit", at=now, pledge=pledge.id, year=pledge.year,
+           old_deadline=old_deadline.isoformat() if deadline_changed else None,
+           deadline=pledge.deadline.isoformat() if deadline_changed else None,
+           text_length=len(pledge.text) if text_changed else None,
+           signatures_withdrawn=[u.code for u in to_sign_again])
+    live.mark_dirty(s, kind=KIND, item_id=pledge.id, now=now)
+    return Edited(pledge, deadline_changed, text_changed, sorted(to_sign_again, key=lambda u: u.code))
+
+
+def signed_units(s: Session, pledge: Pledge) -> list[tuple[Unit, Officer, PledgeSignature]]:
+    """The units whose signature counts, with who signed and when (a cancellation lists them)."""
+    return [(x.unit, x.officer, x.signature) for x in board(s, pledge).signed]
+
+
+def cancel(s: Session, *, pledge: Pledge, actor: Actor, now: datetime, confirmed: bool) -> Board:
+    """Cancels a pledge opened by mistake (while open): at once when nobody signed, else only
+    ``confirmed`` (the head saw who signed). Kept as history, its reminders cancelled; audited. The
+    year is free for a new /pledge_open."""
+    bloc = bloc_of(s, pledge)
+    assert pledge.id is not None and bloc.id is not None
+    if pledge.state == CANCELLED:
+        raise UserError("pledge.gone")
+    _ensure_open(pledge, bloc, now)
+    result = board(s, pledge)
+    if result.count and not confirmed:
+        raise UserError("pledge_cancel.needs_confirmation")
+    pledge.state, pledge.closed_at, pledge.closed_by_id = CANCELLED, now, actor.officer_id
+    s.add(pledge)
+    cancel_plan(s, kind=KIND, item_id=pledge.id, note="pledge cancelled")
+    record(s, bloc_id=bloc.id, actor=actor, action="pledge.cancel", at=now, pledge=pledge.id, year=pledge.year,
+           signed=[x.unit.code for x in result.signed])
+    live.mark_dirty(s, kind=KIND, item_id=pledge.id, now=now)
+    return result

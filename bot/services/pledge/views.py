@@ -15,7 +15,7 @@ from bot.services.delivery.notify import officer_handles
 from bot.services.pledge.service import Board, board
 from bot.timefmt import fmt_datetime
 from storage.models import Pledge, StoredFile, Unit, id_of
-from storage.models.pledge import OPEN
+from storage.models.pledge import CANCELLED, OPEN
 
 SIGN_PREFIX = "pl"  # callback data pl:s:<pledge id> signs; registered by handlers/pledge.py
 
@@ -53,7 +53,9 @@ def post_message(s: Session, pledge: Pledge) -> OutMessage:
     lines.append(t(lang, "pledge.count", count=b.count, total=b.total))
     lines += _signed_lines(b)
     is_open = pledge.state == OPEN
-    if is_open:
+    if pledge.state == CANCELLED:
+        lines += ["", t(lang, "pledge.post_cancelled")]
+    elif is_open:
         if b.unsigned:
             lines.append(t(lang, "pledge.unsigned_codes", codes=", ".join(u.code for u in b.unsigned)))
         lines += ["", t(lang, "pledge.post_howto")]
