@@ -64,6 +64,24 @@ class ConsoleState:
         return chat_id
 
 
+def person_id(name: str) -> str:
+    """A console person is the name typed: the same ``/as Trần Thị Bình`` is the same person (the same
+    account row, unit and roles) in every run on the same database, whatever order people appear in."""
+    return " ".join(name.split()).casefold()[:64]
+
+
+_FILE = re.compile(r"""\s*(?:"(?P<dq>[^"]+)"|'(?P<sq>[^']+)'|(?P<bare>\S+))\s*(?P<caption>.*)""", re.DOTALL)
+
+
+def parse_file_line(rest: str) -> tuple[str, str] | None:
+    """``/file <path> [caption]``: a path with spaces goes in quotes (``/file "báo cáo.pdf" /submit 3``)."""
+    match = _FILE.fullmatch(rest)
+    if match is None:
+        return None
+    path = match.group("dq") or match.group("sq") or match.group("bare")
+    return path, match.group("caption").strip()
+
+
 class ConsoleMessenger:
     platform = PLATFORM
     supports_buttons = True
@@ -135,7 +153,7 @@ class ConsoleChat:
     def switch_person(self, name: str, admin: bool = False) -> Person:
         person = self.state.people.get(name.casefold())
         if person is None:
-            person = Person(name=name, user_id=f"u{len(self.state.people) + 1}", admin=admin)
+            person = Person(name=name, user_id=person_id(name), admin=admin)
             self.state.people[name.casefold()] = person
         elif admin:
             person.admin = True
@@ -171,8 +189,12 @@ class ConsoleChat:
         if lowered == "/file":
             await self._file(text)
             return True
-        if re.fullmatch(r"\d{1,2}", text) and self.state.chat_id() in self.state.buttons:
-            await self._press(int(text))
+        if re.fullmatch(r"\d{1,2}", text):
+            if self.state.chat_id() in self.state.buttons:
+                await self._press(int(text))
+            else:  # the buttons were answered or replaced: say so rather than send a bare number
+                self.say("(Ở chat này không còn nút nào để bấm. Trưởng khối xem các yêu cầu chờ duyệt "
+                         "bằng /requests; các lệnh khác: /help.)")
             return True
         await self.dispatcher.handle_message(self.messenger, self._incoming(text))
         return True
@@ -190,15 +212,17 @@ class ConsoleChat:
         return True
 
     async def _file(self, text: str) -> None:
-        parts = text.split(maxsplit=2)
+        parsed = parse_file_line(text.split(maxsplit=1)[1] if len(text.split(maxsplit=1)) > 1 else "")
         # A local path typed by the person at the keyboard: a blocking stat is harmless here.
-        path = Path(parts[1]).expanduser() if len(parts) > 1 else None  # noqa: ASYNC240
-        if path is None or not path.is_file():
-            self.say("Cách dùng: /file <đường dẫn tệp> [chú thích], ví dụ /file baocao.pdf /submit 3")
+        path = Path(parsed[0]).expanduser() if parsed else None  # noqa: ASYNC240
+        if parsed is None or path is None or not path.is_file():
+            if parsed is not None:
+                self.say(f"Không thấy tệp «{parsed[0]}». Đường dẫn có dấu cách thì đặt trong ngoặc kép.")
+            self.say('Cách dùng: /file <đường dẫn tệp> [chú thích], ví dụ /file baocao.pdf /submit 3 '
+                     'hoặc /file "Báo cáo quý 4.docx" /submit 3')
             return
         attachment = Attachment("document", file_ref=str(path), file_name=path.name, size=path.stat().st_size)
-        await self.dispatcher.handle_message(self.messenger, self._incoming(parts[2] if len(parts) > 2 else "",
-                                                                               attachment))
+        await self.dispatcher.handle_message(self.messenger, self._incoming(parsed[1], attachment))
 
     async def _press(self, number: int) -> None:
         chat_id = self.state.chat_id()

@@ -88,7 +88,8 @@ async def deadline(req: Request) -> None:
     when = _when(req, parts[0], cal.DEADLINE)
     wanted = cal.deadline_fields(parts[1:])
     template: StoredFile | None = None
-    attachment = req.incoming.reply_attachment
+    # The template is the file the command is the caption of, or the file it replies to.
+    attachment = req.incoming.attachment or req.incoming.reply_attachment
     if attachment is not None:
         cal.check_attachment(attachment)
         saved = req.core.files.write(await _download(req, attachment))

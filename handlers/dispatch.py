@@ -153,7 +153,7 @@ class Dispatcher:
             await route(req, arg)
             req.commit()
         except UserError as exc:
-            self._rolled_back(req)
+            self._rolled_back(req, exc.remember)
             await self._refuse(req, req.t(exc.key, **exc.params))
         except Exception:
             self._rolled_back(req)
@@ -161,11 +161,13 @@ class Dispatcher:
                           req.incoming.chat.platform, req.incoming.chat.chat_id)
             await self._refuse(req, req.t("err.internal"))
 
-    def _rolled_back(self, req: Request) -> None:
+    def _rolled_back(self, req: Request, remember: Callable[[Session], None] | None = None) -> None:
         """Undoes what a refused or failed update changed, but keeps the record that it was handled:
-        delivered again, it is not answered twice."""
+        delivered again, it is not answered twice (nor counted twice by ``remember``)."""
         req.session.rollback()
         self._claim(req.session, req.incoming, req.now)
+        if remember is not None:
+            remember(req.session)
         req.session.commit()
 
     async def _refuse(self, req: Request, text: str) -> None:

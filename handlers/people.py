@@ -7,13 +7,13 @@ import re
 
 from bot.errors import UserError
 from bot.ports import Button, OutMessage, callback_data
+from bot.records import id_of
 from bot.services.blocs.standing import ROLES
-from bot.services.people import invites, membership
+from bot.services.delivery import live
+from bot.services.people import guesses, invites, membership, requests, views
 from bot.timefmt import fmt_datetime
 from handlers.registry import Callback, Command, Who
 from handlers.request import Request
-
-JOIN = "j"  # callback prefix: j:a:<request id> approves, j:r:<request id> rejects
 
 
 async def join(req: Request) -> None:
@@ -30,21 +30,21 @@ async def join(req: Request) -> None:
     if outcome.status == "joined":
         await req.reply(req.t("join.joined", name=req.actor.name, code=unit.code, unit=unit.name))
         return
-    assert outcome.request is not None
-    buttons = [[
-        Button(req.t("join.btn_approve"), data=callback_data(JOIN, "a", outcome.request.id)),
-        Button(req.t("join.btn_reject"), data=callback_data(JOIN, "r", outcome.request.id)),
-    ]]
+    assert outcome.request is not None and outcome.request.id is not None
+    post = views.request_message(req.session, outcome.request, req.now)
     chat = req.incoming.chat
     if chat.is_group:
-        text = req.t("join.request_post", name=req.actor.name, code=unit.code, unit=unit.name)
-        await req.reply(OutMessage(text=text, buttons=buttons))
+        ref = await req.reply(post)
+        if ref is not None:  # the post follows the request: it loses its buttons once answered anywhere
+            live.register_post(req.session, bloc_id=id_of(bloc), kind=requests.KIND, item_id=outcome.request.id,
+                               ref=ref, now=req.now)
     else:  # the buttons are for the approvers, who cannot see this private chat
-        await req.reply(req.t("join.request_sent", code=unit.code, unit=unit.name))
+        await req.reply(req.t("join.request_sent", code=unit.code, unit=unit.name,
+                              who=views.who_approves(req.session, bloc, req.now)))
     # Approvers who cannot see that chat (a head on Zalo, or anyone when /join was typed in a
     # private chat) get the request privately; on Zalo the buttons become numbered choices.
     dm = OutMessage(text=req.t("join.request_dm", name=req.actor.name, code=unit.code, unit=unit.name,
-                               bloc=bloc.name), buttons=buttons)
+                               bloc=bloc.name), buttons=views.decision_buttons(req.lang, outcome.request.id))
     approvers = membership.approver_accounts(req.session, bloc, req.now)
     for officer_id, accounts in approvers.items():
         sees_it = chat.is_group and any(a.platform == chat.platform for a in accounts)
@@ -55,23 +55,69 @@ async def join(req: Request) -> None:
 
 
 async def decide(req: Request, match: re.Match[str]) -> None:
+    """A press on a request's own post (or its private copy): the post shows the outcome."""
+    decision = await _decide(req, approve=match.group(1) == "a", request_id=int(match.group(2)))
+    await req.edit_origin(views.request_message(req.session, decision.request, req.now))
+
+
+async def decide_from_list(req: Request, match: re.Match[str]) -> None:
+    """A press in the /requests list: the list is redrawn with the requests still pending."""
+    await _decide(req, approve=match.group(1) == "a", request_id=int(match.group(2)))
     bloc = req.require_bloc()
-    approve = match.group(1) == "a"
-    decision = membership.decide_join(req.session, bloc=bloc, request_id=int(match.group(2)), approve=approve,
+    await req.edit_origin(views.pending_list(bloc, requests.pending_of_bloc(req.session, bloc)))
+
+
+async def _decide(req: Request, *, approve: bool, request_id: int) -> membership.JoinDecision:
+    bloc = req.require_bloc()
+    decision = membership.decide_join(req.session, bloc=bloc, request_id=request_id, approve=approve,
                                       approver=req.actor, now=req.now)
-    unit, name = decision.unit, decision.requester.display_name
-    key = "join.approved_post" if approve else "join.rejected_post"
-    await req.edit_origin(OutMessage(text=req.t(key, name=name, code=unit.code, unit=unit.name,
-                                                approver=req.actor.name)))
+    unit = decision.unit
     req.toast(req.t("join.approved_toast" if approve else "join.rejected_toast"))
     if approve and decision.requester.id is not None:
         for account in membership.accounts_of(req.session, decision.requester.id):
             await req.send_private(account, req.t("join.approved_dm", code=unit.code, unit=unit.name, bloc=bloc.name))
+    return decision
+
+
+async def pending_requests(req: Request) -> None:
+    """/requests: every pending join request of the bloc, each with approve and reject."""
+    bloc = req.require_bloc()
+    await req.reply(views.pending_list(bloc, requests.pending_of_bloc(req.session, bloc)))
+
+
+LEAVE = "lv"  # lv:<officer id>:y leaves after the warning, lv:<officer id>:n stays
 
 
 async def leave(req: Request) -> None:
-    unit = membership.leave(req.session, who=req.standing, now=req.now)
-    await req.reply(req.t("leave.done", name=req.actor.name, code=unit.code, unit=unit.name))
+    risk = membership.leave_risk(req.session, who=req.standing, now=req.now)
+    if risk is None:
+        await _left(req, confirmed=False)
+        return
+    unit = req.standing.unit
+    assert unit is not None and req.actor.officer_id is not None
+    roles = ", ".join(req.t(f"role.{r}") for r in risk.roles)
+    key = "leave.confirm_nobody" if risk.nobody_left else "leave.confirm_role"
+    buttons = [[Button(req.t("leave.btn_yes"), data=callback_data(LEAVE, req.actor.officer_id, "y")),
+                Button(req.t("leave.btn_no"), data=callback_data(LEAVE, req.actor.officer_id, "n"))]]
+    await req.reply(OutMessage(req.t(key, code=unit.code, unit=unit.name, roles=roles), buttons=buttons))
+
+
+async def leave_press(req: Request, match: re.Match[str]) -> None:
+    if int(match.group(1)) != req.actor.officer_id:  # only the person who typed /leave answers it
+        raise UserError("leave.not_yours")
+    if match.group(2) == "n":
+        await req.edit_origin(OutMessage(req.t("leave.kept")))
+        return
+    await _left(req, confirmed=True)
+
+
+async def _left(req: Request, *, confirmed: bool) -> None:
+    unit = membership.leave(req.session, who=req.standing, now=req.now, confirmed=confirmed)
+    text = req.t("leave.done", name=req.actor.name, code=unit.code, unit=unit.name)
+    if req.callback_data is not None:
+        await req.edit_origin(OutMessage(text))
+    else:
+        await req.reply(text)
 
 
 async def whoami(req: Request) -> None:
@@ -133,10 +179,15 @@ async def redeem_if_code(req: Request, raw: str) -> bool:
     code = invites.normalise(raw)
     if code is None:
         return False
-    if invites.find(req.session, code) is None:
-        if req.bloc is not None and "-" not in raw:
-            return False  # eight letters may be a unit code of the person's bloc: /join says if not
-        raise UserError("invite.unknown", code=invites.shown(code))
+    found = invites.find(req.session, code)
+    if found is None and req.bloc is not None and "-" not in raw:
+        return False  # eight letters may be a unit code of the person's bloc: /join says if not
+    sender, bloc_id = req.incoming.sender, req.bloc.id if req.bloc is not None else None
+    tz = req.bloc.timezone if req.bloc is not None else req.core.settings.khoibot_timezone
+    guesses.check(req.session, platform=sender.platform, user_id=sender.user_id, bloc_id=bloc_id, tz=tz, now=req.now)
+    if found is None:
+        raise UserError("invite.unknown", code=invites.shown(code)).remembering(guesses.remember(
+            platform=sender.platform, user_id=sender.user_id, bloc_id=bloc_id, now=req.now))
     result = invites.redeem(req.session, code=code, actor=req.actor, now=req.now)
     req.bloc, req.lang = result.bloc, result.bloc.language
     if result.kind == "unit":
@@ -151,8 +202,12 @@ async def redeem_if_code(req: Request, raw: str) -> bool:
 COMMANDS = [
     Command("join", join, who=Who.ANYONE),
     Command("leave", leave, who=Who.OFFICER),
+    Command("requests", pending_requests, who=Who.MANAGER),
     Command("whoami", whoami, who=Who.ANYONE),
     Command("invite", invite, who=Who.MANAGER),
     Command("link", link, who=Who.OFFICER),
 ]
-CALLBACKS = [Callback(JOIN, decide, re.compile(r"([ar]):(\d{1,10})"))]
+CALLBACKS = [Callback(views.JOIN, decide, re.compile(r"([ar]):(\d{1,10})")),
+             Callback(views.LIST, decide_from_list, re.compile(r"([ar]):(\d{1,10})")),
+             Callback(LEAVE, leave_press, re.compile(r"(\d{1,10}):([yn])"))]
+LIVE_RENDERERS = {requests.KIND: views.render_live}

@@ -234,11 +234,37 @@ async def phieu(req: Request) -> None:
 
 # --- closing, run-off, results, minutes ------------------------------------------------------------
 
+CLOSE = "vc"  # vc:<vote id>:y closes after the head saw the turnout, vc:<vote id>:n keeps it open
+
+
 async def vote_close(req: Request) -> None:
+    """Closing cannot be undone (ballots are anonymised, a void vote needs a new one): the head first
+    sees the turnout and what closing now means, and confirms."""
     parts = req.args.split()
     if len(parts) != 1:
         raise UserError("vote_close.usage")
     vote = _vote(req, parts[0], "vote_close.usage")
+    tally = vs.preview_close(req.session, vote)
+    key = "vote_close.confirm_valid" if tally.quorum_met else "vote_close.confirm_void"
+    text = req.t(key, id=vote.id, title=views.vote_title(vote, req.lang), cast=tally.cast, members=tally.members,
+                 needed=tally.quorum_needed, missing=tally.members - tally.cast)
+    buttons = [[Button(req.t("vote_close.btn_yes"), data=callback_data(CLOSE, vote.id, "y")),
+                Button(req.t("vote_close.btn_no"), data=callback_data(CLOSE, vote.id, "n"))]]
+    await req.reply(OutMessage(text, buttons=buttons))
+
+
+async def vote_close_press(req: Request, match: re.Match[str]) -> None:
+    if not req.standing.can_manage:
+        raise UserError("err.not_manager", command="vote_close")
+    vote = vs.vote_in_bloc(req.session, req.require_bloc(), int(match.group(1)))
+    if match.group(2) == "n":
+        await req.edit_origin(OutMessage(req.t("vote_close.kept", id=vote.id)))
+        return
+    await req.edit_origin(OutMessage(req.t("vote_close.closing", id=vote.id)))
+    await _close(req, vote)
+
+
+async def _close(req: Request, vote: Vote) -> None:
     closed, deputy = vs.close_and_continue(req.session, bloc=req.require_bloc(), vote=vote, actor=req.actor,
                                            now=req.now)
     await announce_results(req, closed)
@@ -341,6 +367,7 @@ COMMANDS = [
 _VERBS = "|".join(v.value for v in flow.Verb)
 CALLBACKS = [
     Callback(BALLOT, ballot_press, re.compile(r"(\d{1,9}):([0-9a-f]{1,15}):(t\d{1,2}|s|n|o)")),
+    Callback(CLOSE, vote_close_press, re.compile(r"(\d{1,9}):([yn])")),
     Callback(FLOW, flow_press, re.compile(rf"(\d{{1,9}}):({_VERBS})(?::([0-9a-z]{{1,9}}))?")),
 ]
 DEEP_LINKS = [DeepLink(LINK, ballot_link)]

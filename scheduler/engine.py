@@ -24,6 +24,8 @@ from sqlmodel import Session, select
 from bot.core import Core
 from bot.services.delivery import inbox, live, outbox
 from bot.services.delivery.notify import Notice, queue_notice
+from bot.services.people import guesses
+from bot.services.people import requests as join_requests
 from bot.services.reminders.slots import due_slots, keep_latest_due
 from bot.services.reminders.sources import Reminder, ReminderSource
 from storage.models import Bloc, ReminderSlot, SentReminder, Unit, id_of
@@ -66,12 +68,17 @@ class ReminderEngine:
         return report
 
     def _housekeeping(self, now: datetime) -> None:
-        """Hourly: forget handled updates older than a week (kept to recognise re-deliveries)."""
+        """Hourly: forget handled updates older than a week (kept to recognise re-deliveries), and
+        expire join requests nobody answered in a week (the asker is told through the outbox)."""
         if self._pruned_at is not None and now - self._pruned_at < PRUNE_EVERY:
             return
         self._pruned_at = now
         with self.core.db.session() as s:
             inbox.prune(s, now)
+            guesses.prune(s, now)
+            expired = join_requests.expire(s, now)
+        if expired:
+            log.info("%d join requests expired", len(expired))
 
     async def fire_due(self, now: datetime) -> TickReport:
         """Fires every slot due at ``now``, one at a time, yielding to the event loop after each: at

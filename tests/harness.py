@@ -145,6 +145,22 @@ class TelegramHarness:
         await self.api.wait_for(lambda: self.api.times_processed.get(update_id, 0) > seen)
         return self.api.bot_log[before:]
 
+    async def confirm(self, user: TgUser, chat: TgChat, text: str, label: str = "") -> list[dict[str, Any]]:
+        """Says a command that asks for confirmation, presses the button holding ``label`` (the first
+        one if empty) and returns every message the bot sent or edited meanwhile, the question first."""
+        before = len(self.api.bot_log)
+        await self._done(self.api.send_text(user, chat, text))
+        ask = [m for m in self.api.bot_log[before:] if m["chat"]["id"] == chat.id and buttons_of(m)][-1]
+        data = (button(ask, label) if label else buttons_of(ask)[0])["callback_data"]
+        await self.press(user, ask, data)
+        return self.api.bot_log[before:]
+
+    async def confirm_text(self, user: TgUser, chat: TgChat, text: str, label: str = "") -> str:
+        """Like ``reply_text`` for a command that asks first: the single answer after the confirmation."""
+        sent = [m for m in (await self.confirm(user, chat, text, label))[1:] if m["chat"]["id"] == chat.id]
+        assert len(sent) == 1, f"expected one answer to {text!r}, got {[m.get('text') for m in sent]}"
+        return sent[0].get("text") or sent[0].get("caption", "")
+
     def last_update_id(self) -> int:
         return max(self.api.processed)
 

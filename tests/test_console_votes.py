@@ -30,6 +30,7 @@ GDDT Sở Giáo dục và Đào tạo
 /group
 /as Lan
 /vote_close 1
+1
 /quit
 """
 

@@ -32,7 +32,7 @@ async def test_closing_a_vote_leaves_no_ballot_row_in_the_database_or_its_log(tg
     # The scan sees ballots while the vote is open, so it would see them after closing too.
     assert all(_bare(r, before) for r in receipts)
 
-    await tg.say(HEAD, group, "/vote_close 1")
+    await tg.confirm(HEAD, group, "/vote_close 1")
     after = _raw(tg)
     wal = tg.tmp_path / "khoibot.db-wal"
     assert not wal.exists() or wal.stat().st_size == 0

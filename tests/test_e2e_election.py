@@ -33,7 +33,7 @@ async def test_election_with_a_runoff_and_the_handover(tg: TelegramHarness, cloc
                "PTTH": ["GDDT"], "BDT": ["BDT"], "BHXH": ["BDT"], "CDSP": []}
     for code, chosen in choices.items():
         await vote(tg, OF[code], 1, chosen)
-    text = await tg.reply_text(HEAD, group, "/vote_close 1")
+    text = await tg.confirm_text(HEAD, group, "/vote_close 1")
     assert text.startswith("📊 KẾT QUẢ KIỂM PHIẾU #1 — Trưởng khối năm 2027\n"
                            "Đóng lúc 23/11/2026 09:00. Đơn vị thành viên: 9. Đã bỏ phiếu: 9 (100%), trong đó 1 phiếu trắng.")
     assert ("Số phiếu bầu (tỷ lệ trên số phiếu đã bỏ):\n4. GDDT — Sở Giáo dục và Đào tạo: 3 phiếu (33,3%)\n"
@@ -117,7 +117,7 @@ async def test_closing_the_head_ballot_by_hand_opens_the_deputy_ballot(tg_fast: 
     await tg.say(HEAD, group, "/elect 2027")
     for code in ("VHTTDL", "YTE", "GDDT", "LDTBXH", "TTTT", "PTTH", "BDT"):
         await vote(tg, OF[code], 1, ["BDT"])
-    sent = [m for m in await tg.say(HEAD, group, "/vote_close 1") if m["chat"]["id"] == group.id]
+    sent = [m for m in (await tg.confirm(HEAD, group, "/vote_close 1"))[1:] if m["chat"]["id"] == group.id]
     assert len(sent) == 2
     assert said(sent[0]["text"], 'results.elected', role='Trưởng khối', year=2027, unit='BDT — Ban Dân tộc')
     assert said(sent[0]["text"], 'results.deputy_opened', id=2)

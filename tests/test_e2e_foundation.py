@@ -129,13 +129,17 @@ async def test_roles_give_rights_and_setup_admin_steps_back(tg: TelegramHarness)
     assert said(await tg.reply_text(ADMIN, group, "/head BDT 2027"), 'role.from_date', date='01/01/2027')
 
     post = (await tg.say(head_officer, group, "/join YTE"))[0]
+    assert said(post["text"], "join.request_post") and "Hà Trần (người lập khối" in post["text"]  # who approves
     assert (await tg.press(ADMIN, post, button(post, "Duyệt")["callback_data"]))["text"] == "Đã duyệt."
-    # From now on the head unit has an officer: the setup admin steps back and the head approves.
+    # The head unit has an officer, the deputy unit not yet: the setup admin keeps the rights.
     post = (await tg.say(deputy_officer, group, "/join GDDT"))[0]
+    assert "Hà Trần (người lập khối" in post["text"] and head_officer.first_name in post["text"]
+    assert (await tg.press(ADMIN, post, button(post, "Duyệt")["callback_data"]))["text"] == "Đã duyệt."
+    # Both units have officers: the setup admin steps back and the head or deputy approves.
+    post = (await tg.say(member, group, "/join BDT"))[0]
+    assert said(post["text"], "join.request_post") and "người lập khối" not in post["text"]
     answer = await tg.press(ADMIN, post, button(post, "Duyệt")["callback_data"])
     assert answer["show_alert"] and "Chỉ Trưởng khối" in answer["text"]
-    assert (await tg.press(head_officer, post, button(post, "Duyệt")["callback_data"]))["text"] == "Đã duyệt."
-    post = (await tg.say(member, group, "/join BDT"))[0]
     assert (await tg.press(deputy_officer, post, button(post, "Duyệt")["callback_data"]))["text"] == "Đã duyệt."
 
     # The head unit's officer now manages; the setup admin no longer does.

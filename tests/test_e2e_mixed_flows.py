@@ -195,7 +195,7 @@ async def test_a_vote_with_officers_on_telegram_and_on_zalo(mixed: ZaloHarness, 
     [copy] = new_texts(zh, b.mai, zalo_before)
     assert copy.startswith("🗳 BỎ PHIẾU KÍN #2 —") and VOTE_CHOICE in copy
     assert new_texts(zh, b.ngoc, zalo_before) == []
-    void = await zh.reply_text(HEAD, b.group, "/vote_close 2")
+    void = await zh.confirm_text(HEAD, b.group, "/vote_close 2")
     assert void.startswith("📊 PHIẾU #2") and "KHÔNG CÓ GIÁ TRỊ" in void
     zalo_before = len(zh.zalo_api.sent)
     await zh.tick()

@@ -271,7 +271,14 @@ async def test_a_void_vote_says_so_plainly(tg_fast: TelegramHarness) -> None:
     await tg.say(HEAD, group, "/vote 2 | tay | YTE, GDDT,bdt")
     for code in ("YTE", "GDDT", "BDT", "PTTH", "TTTT"):
         await vote(tg, OF[code], 1, ["YTE"])
-    text = await tg.reply_text(HEAD, group, "/vote_close #1")
+    # The head first sees that closing now voids the vote; keeping it open changes nothing.
+    ask = (await tg.say(HEAD, group, "/vote_close 1"))[-1]
+    assert said(ask["text"], "vote_close.confirm_void", id=1, cast=5, members=9, needed=6)
+    assert (await tg.press(OF["YTE"], ask, button(ask, "Đóng phiếu")["callback_data"]))["show_alert"]
+    await tg.press(HEAD, ask, button(ask, "Chưa đóng")["callback_data"])
+    assert said(ask["text"], "vote_close.kept", id=1) and not buttons_of(ask)
+    assert count(tg, Vote, Vote.state == "open") == 1 and count(tg, Ballot) == 5
+    text = await tg.confirm_text(HEAD, group, "/vote_close #1", "Đóng phiếu")
     assert text == (
         "📊 PHIẾU #1 — Cờ thi đua của UBND tỉnh (năm 2026): KHÔNG CÓ GIÁ TRỊ\n"
         "Đóng lúc 23/11/2026 09:00. Chỉ 5/9 đơn vị bỏ phiếu; quy chế cần từ 2/3 trở lên số đơn vị thành viên, "

@@ -76,7 +76,7 @@ async def test_bad_vote_commands_change_nothing(tg_fast: TelegramHarness) -> Non
     assert said(await tg.reply_text(HEAD, dm, "/phieu #1"), 'ballot.head', id=1)
     for code in ("VHTTDL", "YTE", "GDDT", "LDTBXH", "TTTT", "PTTH"):
         await vote(tg, OF[code], 1, ["YTE"])
-    await tg.say(HEAD, group, "/vote_close 1")
+    await tg.confirm(HEAD, group, "/vote_close 1")
     assert said(await tg.reply_text(HEAD, group, "/vote_runoff 1"), 'runoff.nothing')
 
 

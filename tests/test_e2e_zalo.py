@@ -84,8 +84,13 @@ async def test_an_officer_links_with_a_code_and_the_head_runs_the_bloc_in_privat
     # The head's commands work in the head's private chat.
     assert said(await zalo.zreply(head, "/head YTE"), 'role.set', code='YTE', unit='Sở Y tế', role='Trưởng khối', year=2026)
     assert said(await zalo.zreply(lan, "/units"), 'units.officers', names='Lan')
-    # From now on the head unit's officer manages; the setup admin stepped back.
-    assert said(await zalo.zreply(head, "/unit_add TTTT Sở TT-TT"), 'err.not_manager')
+    # The head's unit has an officer, but the deputy is not in place: the setup admin keeps the rights...
+    assert said(await zalo.zreply(head, "/unit_add TTTT Sở TT-TT"), 'unit.added', code='TTTT')
+    assert said(await zalo.zreply(head, "/deputy BDT"), 'role.set', code='BDT', role='Phó trưởng khối')
+    minh = zalo_user("Minh")
+    assert said(await zalo.zreply(minh, f"/join {code_in(await zalo.zreply(head, '/invite BDT'))}"), 'invite.joined')
+    # ...until the deputy's unit has an officer too; from then on the head and deputy manage.
+    assert said(await zalo.zreply(head, "/unit_add PTTH Đài PT-TH"), 'err.not_manager')
     helped = await zalo.zreply(lan, "/help")
     assert "/invite <MÃ ĐƠN VỊ>" in helped and "/join <mã mời>" in helped and "/remind_config" in helped
     plans = await zalo.zreply(lan, "/remind_config")
@@ -95,15 +100,15 @@ async def test_an_officer_links_with_a_code_and_the_head_runs_the_bloc_in_privat
     # The former setup admin asks to act for a unit: the request reaches the head privately as
     # numbered choices; she answers "2" (reject) and the menu is done.
     sent = await zalo.zsay(head, "/join GDDT")
-    assert [m["text"] for m in sent if m["chat_id"] == head.id] == [
-        "Đã gửi yêu cầu đại diện cho đơn vị GDDT — Sở Giáo dục và Đào tạo tới Trưởng khối, Phó trưởng khối. "
-        "Bạn sẽ nhận tin khi yêu cầu được duyệt."]
+    [answer] = [m["text"] for m in sent if m["chat_id"] == head.id]
+    assert said(answer, "join.request_sent", code="GDDT", unit="Sở Giáo dục và Đào tạo",
+                who="Lan, Minh (Trưởng khối, Phó trưởng khối)")
     asked = next(m["text"] for m in sent if m["chat_id"] == lan.id)
     assert asked.startswith("🙋 Hà Trần xin đại diện cho đơn vị GDDT") and "1. ✅ Duyệt\n2. ❌ Từ chối" in asked
     assert "hãy trả lời một số từ 1 đến 2" in await zalo.zreply(lan, "3")
     assert said(await zalo.zreply(lan, "1 2"), 'menu.one_number')
     assert await zalo.zreply(lan, "2") == "❌ Yêu cầu của Hà Trần đại diện cho đơn vị GDDT đã bị từ chối (bởi Lan)."
-    assert count(zalo, UnitOfficer) == 1
+    assert count(zalo, UnitOfficer) == 2
 
     with zalo.core.db.session() as s:  # type: ignore[union-attr]
         actions = list(s.exec(select(AuditLog.action).order_by(AuditLog.id)))

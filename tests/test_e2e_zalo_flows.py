@@ -135,7 +135,11 @@ async def test_a_vote_closed_by_hand_from_the_heads_private_chat(zalo: ZaloHarne
     for officer, typed in ((p.hung, "4"), (p.mai, "4"), (p.minh, "4")):
         await zh.zreply(officer, "1")
         assert said(await zh.zreply(officer, typed), 'ballot.received')
-    results = await zh.zreply(p.lan, "/vote_close 1")
+    ask = await zh.zreply(p.lan, "/vote_close 1")
+    assert said(ask, "vote_close.confirm_valid", cast=3, members=4, needed=3)
+    answer = await zh.zreply(p.lan, "1")  # on Zalo the confirmation and the results come as one message
+    assert said(answer, "vote_close.closing", id=1)
+    results = answer.split("\n", 1)[1]
     assert results.startswith("📊 KẾT QUẢ KIỂM PHIẾU #1") and "4. YTE — Sở Y tế: 3 phiếu (75%) ✅" in results
     before = len(zh.zalo_api.sent)
     await zh.tick()

@@ -136,16 +136,25 @@ def test_one_active_unit_per_officer_is_a_database_rule(core: Core, bloc_with_un
         s.flush()
 
 
-def test_setup_admin_steps_back_once_the_head_unit_has_an_officer(core: Core, bloc_with_units) -> None:
+def test_setup_admin_steps_back_once_head_and_deputy_units_have_officers(core: Core, bloc_with_units) -> None:
     bloc = bloc_with_units
     with core.db.session() as s:
         admin = actor(s, core, "1", "Hà")
         lan = actor(s, core, "10", "Lan")
+        hung = actor(s, core, "11", "Hùng")
         roles.assign_role(s, bloc=bloc, role=HEAD, code="YTE", year=2026, actor=admin, now=core.now())
         assert standing(s, bloc, admin, core.now()).can_manage  # nobody acts for YTE yet
         req = membership.request_join(s, who=standing(s, bloc, lan, core.now()), code="YTE", now=core.now())
         membership.decide_join(s, bloc=bloc, request_id=req.request.id, approve=True, approver=admin, now=core.now())
+        # The head's officer is in, but no deputy yet: the admin still finishes setting the bloc up.
+        assert standing(s, bloc, admin, core.now()).can_manage
+        assert set(membership.approver_ids(s, bloc, core.now())) == {lan.officer_id, admin.officer_id}
+        roles.assign_role(s, bloc=bloc, role=DEPUTY, code="GDDT", year=2026, actor=admin, now=core.now())
+        assert standing(s, bloc, admin, core.now()).can_manage  # the deputy unit has no officer yet
+        req = membership.request_join(s, who=standing(s, bloc, hung, core.now()), code="GDDT", now=core.now())
+        membership.decide_join(s, bloc=bloc, request_id=req.request.id, approve=True, approver=admin, now=core.now())
         assert not standing(s, bloc, admin, core.now()).can_manage
+        assert set(membership.approver_ids(s, bloc, core.now())) == {lan.officer_id, hung.officer_id}
         lan_standing = standing(s, bloc, lan, core.now())
         assert lan_standing.can_manage and lan_standing.roles == {HEAD}
 

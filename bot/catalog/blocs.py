@@ -35,8 +35,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This group is already bound to bloc «{bloc}»; a group belongs to one bloc only. See the units with /units and your role with /whoami.",
     },
     "setup.done": {
-        "vi": "✅ Đã tạo khối «{bloc}» và gắn với nhóm này.\n{name} tạm quản trị khối cho đến khi đơn vị Trưởng khối hoặc Phó trưởng khối có cán bộ.\nCác bước tiếp theo:\n1. Thêm đơn vị: /unit_add <MÃ> <tên đơn vị> (có thể nhiều dòng, mỗi dòng một đơn vị)\n2. Cán bộ mỗi đơn vị gõ /join <MÃ> để đại diện cho đơn vị mình\n3. Đặt Trưởng khối, Phó trưởng khối: /head <MÃ>, /deputy <MÃ>",
-        "en": "✅ Bloc «{bloc}» created and bound to this group.\n{name} administers it until an officer acts for the head or deputy unit.\nNext steps:\n1. Add units: /unit_add <CODE> <unit name> (several lines allowed, one unit per line)\n2. Each unit's officer types /join <CODE>\n3. Set the head and deputy: /head <CODE>, /deputy <CODE>",
+        "vi": "✅ Đã tạo khối «{bloc}» và gắn với nhóm này.\n{name} tạm quản trị khối cho đến khi cả đơn vị Trưởng khối và đơn vị Phó trưởng khối đều có cán bộ.\nCác bước tiếp theo:\n1. Thêm đơn vị: /unit_add <MÃ> <tên đơn vị> (có thể nhiều dòng, mỗi dòng một đơn vị)\n2. Cán bộ mỗi đơn vị gõ /join <MÃ> để đại diện cho đơn vị mình\n3. Đặt Trưởng khối, Phó trưởng khối: /head <MÃ>, /deputy <MÃ>",
+        "en": "✅ Bloc «{bloc}» created and bound to this group.\n{name} administers it until both the head's and the deputy's units have an officer.\nNext steps:\n1. Add units: /unit_add <CODE> <unit name> (several lines allowed, one unit per line)\n2. Each unit's officer types /join <CODE>\n3. Set the head and deputy: /head <CODE>, /deputy <CODE>",
     },
     # --- units -------------------------------------------------------------------------------
     "unit_add.usage": {

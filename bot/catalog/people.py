@@ -3,6 +3,7 @@
 MESSAGES: dict[str, dict[str, str]] = {
     "cmd.join": {"vi": "Đăng ký đại diện cho đơn vị của bạn", "en": "Ask to act for your unit"},
     "cmd.leave": {"vi": "Thôi đại diện cho đơn vị", "en": "Stop acting for your unit"},
+    "cmd.requests": {"vi": "Các yêu cầu đại diện đang chờ duyệt", "en": "Pending requests to act for a unit"},
     "cmd.whoami": {"vi": "Đơn vị và vai trò của bạn", "en": "Your unit and roles"},
     "args.join": {"vi": "<MÃ>", "en": "<CODE>"},
     # --- join / leave ----------------------------------------------------------------------------
@@ -19,12 +20,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "You act for unit {code} — {unit}. A person acts for one unit only; if you moved, type /leave first and then /join again.",
     },
     "join.pending_same": {
-        "vi": "Yêu cầu đại diện cho đơn vị {code} của bạn đang chờ Trưởng khối hoặc Phó trưởng khối duyệt.",
-        "en": "Your request to act for {code} is waiting for the head or deputy to approve it.",
+        "vi": "Yêu cầu đại diện cho đơn vị {code} bạn gửi lúc {at} đang chờ duyệt. Người duyệt xem lại bằng /requests; sau một giờ, gõ lại /join {code} để đăng lại yêu cầu.",
+        "en": "Your request to act for {code}, sent at {at}, is waiting to be decided. Approvers see it with /requests; after an hour, type /join {code} again to post it anew.",
     },
     "join.request_post": {
-        "vi": "🙋 {name} xin đại diện cho đơn vị {code} — {unit}.\nTrưởng khối hoặc Phó trưởng khối bấm nút để duyệt.",
-        "en": "🙋 {name} asks to act for unit {code} — {unit}.\nThe head or deputy presses a button to decide.",
+        "vi": "🙋 {name} xin đại diện cho đơn vị {code} — {unit}.\nNgười duyệt: {who}. Bấm nút bên dưới, hoặc gõ /requests.",
+        "en": "🙋 {name} asks to act for unit {code} — {unit}.\nWho decides: {who}. Press a button below, or type /requests.",
     },
     "join.btn_approve": {"vi": "✅ Duyệt", "en": "✅ Approve"},
     "join.btn_reject": {"vi": "❌ Từ chối", "en": "❌ Reject"},
@@ -54,6 +55,49 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Yêu cầu này đã được xử lý hoặc không còn.",
         "en": "This request has already been decided or no longer exists.",
     },
+    "join.approvers_named": {"vi": "{names} (Trưởng khối, Phó trưởng khối)", "en": "{names} (head and deputy)"},
+    "join.approver_setup_admin": {
+        "vi": "{name} (người lập khối, quản trị tạm thời cho đến khi có cán bộ của cả Trưởng khối và Phó trưởng khối)",
+        "en": "{name} (who set the bloc up, administering it until the head's and deputy's units both have an officer)",
+    },
+    "join.approvers_and_admin": {"vi": "{names} hoặc {admin}", "en": "{names} or {admin}"},
+    "join.approvers_nobody": {
+        "vi": "chưa có ai (chưa có cán bộ Trưởng khối, Phó trưởng khối)",
+        "en": "nobody yet (the head and deputy units have no officer)",
+    },
+    "join.cancelled_post": {
+        "vi": "↩️ Yêu cầu của {name} đại diện cho đơn vị {code} — {unit} không còn hiệu lực (người xin đã vào khối bằng mã mời, hoặc đã gửi yêu cầu mới).",
+        "en": "↩️ {name}'s request to act for unit {code} — {unit} no longer stands (they joined with an invitation code, or asked again).",
+    },
+    "join.expired_post": {
+        "vi": "⌛ Yêu cầu của {name} đại diện cho đơn vị {code} — {unit} đã hết hạn sau 7 ngày chưa được duyệt.",
+        "en": "⌛ {name}'s request to act for unit {code} — {unit} expired after 7 days without a decision.",
+    },
+    "join.expired_dm": {
+        "vi": "⌛ Yêu cầu đại diện cho đơn vị {code} — {unit} (khối «{bloc}») của bạn đã hết hạn sau {days} ngày chưa được duyệt. Muốn xin lại, gõ /join {code} trong nhóm của khối, hoặc xin Trưởng khối mã mời.",
+        "en": "⌛ Your request to act for unit {code} — {unit} (bloc «{bloc}») expired after {days} days without a decision. To ask again, type /join {code} in the bloc's group, or ask the head for an invitation code.",
+    },
+    "requests.none": {"vi": "Không có yêu cầu nào đang chờ duyệt.", "en": "No request is waiting for a decision."},
+    "requests.header": {"vi": "🙋 Yêu cầu đại diện đang chờ duyệt ({count}):", "en": "🙋 Requests waiting for a decision ({count}):"},
+    "requests.line": {"vi": "{n}. {name} → {code} — {unit} (gửi lúc {at})", "en": "{n}. {name} → {code} — {unit} (sent {at})"},
+    "requests.btn_approve": {"vi": "✅ {n}. {name} → {code}", "en": "✅ {n}. {name} → {code}"},
+    "requests.btn_reject": {"vi": "❌ Từ chối {n}", "en": "❌ Reject {n}"},
+    "leave.needs_confirmation": {
+        "vi": "Bạn là cán bộ cuối cùng của đơn vị Trưởng khối/Phó trưởng khối; gõ /leave và xác nhận bằng nút.",
+        "en": "You are the last officer of the head's or deputy's unit; type /leave and confirm with the button.",
+    },
+    "leave.confirm_role": {
+        "vi": "⚠️ Bạn là cán bộ cuối cùng của đơn vị {code} — {unit} ({roles}). Nếu bạn thôi đại diện, {roles} sẽ không còn ai điều hành trong khối cho đến khi đơn vị có cán bộ mới (/join {code} hoặc /invite {code}). Bạn vẫn muốn thôi?",
+        "en": "⚠️ You are the last officer of unit {code} — {unit} ({roles}). If you leave, nobody will act as {roles} in the bloc until the unit has a new officer (/join {code} or /invite {code}). Leave anyway?",
+    },
+    "leave.confirm_nobody": {
+        "vi": "⚠️ Bạn là cán bộ cuối cùng của đơn vị {code} — {unit} ({roles}). Nếu bạn thôi đại diện, khối sẽ KHÔNG CÒN AI điều hành: không ai duyệt yêu cầu, mở phiếu hay đóng phiếu được cho đến khi đơn vị có cán bộ mới. Nên mời người thay trước (/invite {code}). Bạn vẫn muốn thôi?",
+        "en": "⚠️ You are the last officer of unit {code} — {unit} ({roles}). If you leave, NOBODY will run the bloc: no one can approve requests or open and close votes until the unit has a new officer. Better invite your successor first (/invite {code}). Leave anyway?",
+    },
+    "leave.btn_yes": {"vi": "Vẫn thôi đại diện", "en": "Leave anyway"},
+    "leave.btn_no": {"vi": "Ở lại", "en": "Stay"},
+    "leave.kept": {"vi": "Bạn vẫn đại diện cho đơn vị.", "en": "You still act for your unit."},
+    "leave.not_yours": {"vi": "Câu hỏi này dành cho người đã gõ /leave.", "en": "This question is for whoever typed /leave."},
     "leave.not_officer": {
         "vi": "Bạn chưa đại diện cho đơn vị nào nên không cần /leave.",
         "en": "You do not act for any unit, so there is nothing to leave.",
@@ -105,6 +149,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "🔗 Mã liên kết tài khoản: {code} (dùng một lần, hết hạn {expires}).\nTừ tài khoản kia của bạn (ví dụ trên Zalo), nhắn riêng cho KhốiBot dòng sau:\n/join {code}\nTài khoản đó sẽ là của bạn: cùng đơn vị, cùng quyền, nhận cùng nhắc việc.",
         "en": "🔗 Account link code: {code} (single use, expires {expires}).\nFrom your other account (e.g. on Zalo), send KhốiBot this line privately:\n/join {code}\nThat account becomes yours: same unit, same rights, same reminders.",
     },
+    "invite.too_many": {
+        "vi": "Đã có quá nhiều mã sai được gõ trong một giờ qua. Vì an toàn, hãy thử lại sau {until}, và kiểm tra mã với Trưởng khối (8 ký tự, ví dụ K7P3-QX9A).",
+        "en": "Too many wrong codes were typed in the past hour. For safety, try again after {until}, and check the code with the bloc head (8 characters, e.g. K7P3-QX9A).",
+    },
     "invite.unknown": {
         "vi": "Mã {code} không đúng. Kiểm tra lại mã (8 ký tự, ví dụ K7P3-QX9A) hoặc xin Trưởng khối mã mới.",
         "en": "Code {code} is not valid. Check it (8 characters, e.g. K7P3-QX9A) or ask the bloc head for a new one.",
@@ -135,8 +183,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- a /join request whose approvers cannot see the chat it was typed in -----------------------------
     "join.request_sent": {
-        "vi": "Đã gửi yêu cầu đại diện cho đơn vị {code} — {unit} tới Trưởng khối, Phó trưởng khối. Bạn sẽ nhận tin khi yêu cầu được duyệt.",
-        "en": "Your request to act for unit {code} — {unit} was sent to the head and deputy. You will hear when it is approved.",
+        "vi": "Đã gửi yêu cầu đại diện cho đơn vị {code} — {unit}. Người duyệt: {who}. Bạn sẽ nhận tin khi yêu cầu được duyệt; yêu cầu hết hạn sau 7 ngày.",
+        "en": "Your request to act for unit {code} — {unit} was sent. Who decides: {who}. You will hear when it is approved; it expires after 7 days.",
     },
     "join.request_dm": {
         "vi": "🙋 {name} xin đại diện cho đơn vị {code} — {unit} (khối «{bloc}»). Bạn có duyệt không?",

@@ -39,8 +39,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- /setup in a private chat (platforms without group chats) ---------------------------------------
     "setup.done_private": {
-        "vi": "✅ Đã tạo khối «{bloc}». Khối không có nhóm chat: mọi thông báo của khối được gửi riêng cho từng cán bộ.\n{name} tạm quản trị khối cho đến khi đơn vị Trưởng khối hoặc Phó trưởng khối có cán bộ.\nCác bước tiếp theo:\n1. Thêm đơn vị: /unit_add <MÃ> <tên đơn vị> (có thể nhiều dòng, mỗi dòng một đơn vị)\n2. Mời cán bộ từng đơn vị: /invite <MÃ>, rồi chuyển mã cho cán bộ\n3. Đặt Trưởng khối, Phó trưởng khối: /head <MÃ>, /deputy <MÃ>",
-        "en": "✅ Bloc «{bloc}» created. It has no group chat: every bloc notice reaches each officer privately.\n{name} administers it until an officer acts for the head or deputy unit.\nNext steps:\n1. Add units: /unit_add <CODE> <unit name> (several lines allowed, one unit per line)\n2. Invite each unit's officer: /invite <CODE>, then pass the code on\n3. Set the head and deputy: /head <CODE>, /deputy <CODE>",
+        "vi": "✅ Đã tạo khối «{bloc}». Khối không có nhóm chat: mọi thông báo của khối được gửi riêng cho từng cán bộ.\n{name} tạm quản trị khối cho đến khi cả đơn vị Trưởng khối và đơn vị Phó trưởng khối đều có cán bộ.\nCác bước tiếp theo:\n1. Thêm đơn vị: /unit_add <MÃ> <tên đơn vị> (có thể nhiều dòng, mỗi dòng một đơn vị)\n2. Mời cán bộ từng đơn vị: /invite <MÃ>, rồi chuyển mã cho cán bộ\n3. Đặt Trưởng khối, Phó trưởng khối: /head <MÃ>, /deputy <MÃ>",
+        "en": "✅ Bloc «{bloc}» created. It has no group chat: every bloc notice reaches each officer privately.\n{name} administers it until both the head's and the deputy's units have an officer.\nNext steps:\n1. Add units: /unit_add <CODE> <unit name> (several lines allowed, one unit per line)\n2. Invite each unit's officer: /invite <CODE>, then pass the code on\n3. Set the head and deputy: /head <CODE>, /deputy <CODE>",
     },
     "setup.already_private": {
         "vi": "Bạn đã thuộc khối «{bloc}»; chat riêng của bạn với bot làm việc cho khối đó. Để tạo khối khác, hãy dùng một tài khoản khác.",

@@ -118,6 +118,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "vote.unknown": {"vi": "Khối không có phiếu bầu #{id}. Xem các phiếu bằng /results.", "en": "There is no vote #{id} in the bloc. See the votes with /results."},
     "vote.not_open": {"vi": "Phiếu #{id} đã đóng rồi. Xem kết quả bằng /results.", "en": "Vote #{id} is already closed. See /results."},
+    "vote_close.confirm_valid": {
+        "vi": "Đóng phiếu #{id} «{title}» ngay bây giờ?\nĐã bỏ phiếu: {cast}/{members} đơn vị (cần ít nhất {needed}): đủ túc số, kết quả có giá trị. {missing} đơn vị chưa bỏ phiếu sẽ không bỏ phiếu được nữa.\nĐóng rồi thì không mở lại được.",
+        "en": "Close vote #{id} «{title}» now?\nVoted: {cast}/{members} units (at least {needed} needed): quorum met, the result is valid. The {missing} units that have not voted will no longer be able to.\nA closed vote cannot be reopened.",
+    },
+    "vote_close.confirm_void": {
+        "vi": "⚠️ Đóng phiếu #{id} «{title}» ngay bây giờ?\nMới có {cast}/{members} đơn vị bỏ phiếu, chưa đủ túc số (cần ít nhất {needed}): đóng bây giờ thì cuộc bỏ phiếu KHÔNG CÓ GIÁ TRỊ và phải tổ chức bỏ phiếu lại. Nên chờ thêm hoặc nhắc các đơn vị chưa bỏ phiếu.",
+        "en": "⚠️ Close vote #{id} «{title}» now?\nOnly {cast}/{members} units have voted, below the quorum (at least {needed}): closing now makes the vote VOID and a new vote is needed. Better wait or remind the units that have not voted.",
+    },
+    "vote_close.btn_yes": {"vi": "Đóng phiếu", "en": "Close the vote"},
+    "vote_close.btn_no": {"vi": "Chưa đóng", "en": "Keep it open"},
+    "vote_close.kept": {"vi": "Phiếu #{id} vẫn mở.", "en": "Vote #{id} stays open."},
+    "vote_close.closing": {"vi": "Đã đóng phiếu #{id}; kết quả được công bố.", "en": "Vote #{id} closed; the results are published."},
     "vote_close.usage": {"vi": "Cách dùng: /vote_close <#số phiếu>, ví dụ /vote_close 5.", "en": "Usage: /vote_close <#vote>, e.g. /vote_close 5."},
     "vote_runoff.usage": {
         "vi": "Cách dùng: /vote_runoff <#số phiếu> [| thời gian đóng hoặc tay], ví dụ /vote_runoff 5 hoặc /vote_runoff 5 | 20/12/2026 16:00.",

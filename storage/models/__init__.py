@@ -17,7 +17,7 @@ from storage.models.blocs import (
 from storage.models.calendar import Attendance, CalendarItem, CalendarScope, Submission, UnitMark
 from storage.models.delivery import LivePost, OutboxMessage, ReminderSlot, SentReminder
 from storage.models.files import StoredFile
-from storage.models.invites import InviteCode
+from storage.models.invites import CodeGuess, InviteCode
 from storage.models.platforms import ChoiceMenu, InboundUpdate, SharedFile
 from storage.models.pledge import Pledge, PledgeSignature
 from storage.models.reminders import ReminderConfig
@@ -35,6 +35,7 @@ __all__ = [
     "CalendarItem",
     "CalendarScope",
     "ChoiceMenu",
+    "CodeGuess",
     "InboundUpdate",
     "InviteCode",
     "JoinRequest",

@@ -118,13 +118,16 @@ class JoinRequest(SQLModel, table=True):
             sqlite_where=text("status = 'pending'"),
             postgresql_where=text("status = 'pending'"),
         ),
+        # The hourly expiry looks only at pending requests, oldest first.
+        Index("ix_joinrequest_pending_age", "created_at", sqlite_where=text("status = 'pending'"),
+              postgresql_where=text("status = 'pending'")),
     )
 
     id: int | None = Field(default=None, primary_key=True)
     bloc_id: int = Field(foreign_key="bloc.id", index=True)
     unit_id: int = Field(foreign_key="unit.id")
     officer_id: int = Field(foreign_key="officer.id")
-    status: str = Field(default="pending", max_length=10)  # pending | approved | rejected | cancelled
+    status: str = Field(default="pending", max_length=10)  # pending | approved | rejected | cancelled | expired
     created_at: datetime = Field(sa_column=_utc())
     decided_at: datetime | None = Field(default=None, sa_column=_utc(nullable=True, default=False))
     decided_by_id: int | None = Field(default=None, foreign_key="officer.id")

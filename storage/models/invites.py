@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Column, UniqueConstraint
+from sqlalchemy import Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from storage.models.types import UTCDateTime, utc_now
@@ -24,3 +24,18 @@ class InviteCode(SQLModel, table=True):
     expires_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     used_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     used_by_account_id: int | None = Field(default=None, foreign_key="account.id")
+
+
+class CodeGuess(SQLModel, table=True):
+    """A /join code that matched no invitation, kept a day to limit guessing per person and per bloc."""
+
+    __table_args__ = (
+        Index("ix_codeguess_person", "platform", "platform_user_id", "at"),
+        Index("ix_codeguess_bloc", "bloc_id", "at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = Field(max_length=20)
+    platform_user_id: str = Field(max_length=64)
+    bloc_id: int | None = Field(default=None)  # the bloc of the chat it was typed in, if any (no FK: pruned apart)
+    at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))

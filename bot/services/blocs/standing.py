@@ -56,9 +56,14 @@ def role_units_now(s: Session, bloc: Bloc, now: datetime) -> dict[str, int]:
 
 
 def managers_in_place(s: Session, bloc: Bloc, now: datetime) -> bool:
-    """True once an officer acts for the current head or deputy unit."""
-    unit_ids = set(role_units_now(s, bloc, now).values())
-    return any(officers_by_unit(s, unit_ids).values())
+    """True once both the head and the deputy unit of this year have an officer. Until then the setup
+    admin keeps the rights to run the bloc: setting the head and then the deputy is one start-up, and
+    the admin must not lose the second step because the head's officer joined in between."""
+    held = role_units_now(s, bloc, now)
+    if any(role not in held for role in ROLES):
+        return False
+    officers = officers_by_unit(s, set(held.values()))
+    return all(officers.get(unit_id) for unit_id in held.values())
 
 
 def standing(s: Session, bloc: Bloc, actor: Actor, now: datetime) -> Standing:

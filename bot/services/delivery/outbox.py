@@ -22,7 +22,6 @@ from bot.core import Core
 from bot.ports import Button, OutMessage, RecipientUnavailable, SendError, SentRef
 from bot.services.delivery import live
 from bot.services.delivery.retry import backoff
-from bot.services.people.accounts import note_private_blocked
 from storage.models import Account, OutboxMessage
 
 log = logging.getLogger(__name__)
@@ -33,6 +32,13 @@ PENDING, SENDING = "pending", "sending"
 WAITING = (PENDING, SENDING)  # states in which a message holds back the later ones of its chat
 # How long a claim lasts: longer than any wait in the platform's flood limiter (a group's queue).
 LEASE = timedelta(minutes=2)
+
+
+def note_private_blocked(s: Session, account: Account) -> None:
+    """The platform refused a private message (blocked bot, deleted account): reminders stop going there."""
+    if account.private_status != "blocked":
+        account.private_status = "blocked"
+        s.add(account)
 
 
 def _buttons_json(buttons: list[list[Button]]) -> str | None:

@@ -1,5 +1,8 @@
 """People and their platform accounts."""
 
+# note_private_blocked lives with the outbox (which notices a refused private message first) and is
+# re-exported here, where the rest of a person's reachability is kept.
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -8,6 +11,7 @@ from sqlmodel import Session
 
 from bot.ports import ChatInfo, Sender
 from bot.services.audit import Actor
+from bot.services.delivery.outbox import note_private_blocked
 from storage.models import Account, Bloc, Officer, id_of
 from storage.queries.blocs import (
     account_by_platform_id,
@@ -96,13 +100,6 @@ def note_private_chat(s: Session, account: Account, chat_id: str) -> None:
     if account.private_chat_id != chat_id or account.private_status != "open":
         account.private_chat_id = chat_id
         account.private_status = "open"
-        s.add(account)
-
-
-def note_private_blocked(s: Session, account: Account) -> None:
-    """The platform refused a private message (blocked bot, deleted account)."""
-    if account.private_status != "blocked":
-        account.private_status = "blocked"
         s.add(account)
 
 

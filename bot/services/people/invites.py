@@ -19,6 +19,7 @@ from bot.errors import UserError
 from bot.services.audit import Actor, record
 from bot.services.blocs.service import clean_code
 from bot.services.blocs.standing import Standing, bloc_year
+from bot.services.people import requests
 from bot.services.people.membership import link_officer
 from storage.models import Account, Bloc, InviteCode, Officer, Unit, id_of
 from storage.queries.blocs import active_links_of_officer, blocs_administered, is_member, unit_by_code
@@ -112,6 +113,7 @@ def redeem(s: Session, *, code: str, actor: Actor, now: datetime) -> Redeemed:
         if not is_member(s, unit.id, bloc_year(bloc, now)):
             raise UserError("unit.unknown", code=unit.code)
         link_officer(s, bloc=bloc, officer_id=actor.officer.id, unit=unit, approver_id=invite.created_by_id, now=now)
+        requests.close_pending_of(s, bloc_id=bloc.id, officer_id=actor.officer.id, now=now)
         officer = actor.officer
     else:
         target = s.get(Officer, invite.officer_id)

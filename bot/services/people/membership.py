@@ -11,7 +11,17 @@ from sqlmodel import Session
 from bot.errors import UserError
 from bot.services.audit import Actor, record
 from bot.services.blocs.service import clean_code
-from bot.services.blocs.standing import Standing, bloc_year, role_units_now, standing
+from bot.services.blocs.standing import (
+    ROLES,
+    Standing,
+    bloc_year,
+    managers_in_place,
+    role_units_now,
+    standing,
+)
+from bot.services.delivery import live
+from bot.services.people import requests
+from bot.timefmt import fmt_datetime
 from storage.models import Account, Bloc, JoinRequest, Officer, Unit, UnitOfficer, id_of
 from storage.queries.blocs import (
     accounts_of_officers,
@@ -60,13 +70,13 @@ def link_officer(s: Session, *, bloc: Bloc, officer_id: int, unit: Unit, approve
 
 
 def approver_ids(s: Session, bloc: Bloc, now: datetime) -> list[int]:
-    """Who may decide a join request now: the officers of the head and deputy units, or the setup
-    admin while those units have none (the same rule as ``Standing.can_manage``)."""
+    """Who may decide a join request now: the officers of the head and deputy units, and the setup
+    admin until both of those units have an officer (the same rule as ``Standing.can_manage``)."""
     unit_ids = set(role_units_now(s, bloc, now).values())
     officers = [o.id for offs in officers_by_unit(s, unit_ids).values() for o in offs if o.id is not None]
-    if officers:
-        return officers
-    return [bloc.setup_admin_id] if bloc.setup_admin_id is not None else []
+    if bloc.setup_admin_id is not None and bloc.setup_admin_id not in officers and not managers_in_place(s, bloc, now):
+        officers.append(bloc.setup_admin_id)
+    return officers
 
 
 def _link(s: Session, bloc: Bloc, officer_id: int, unit: Unit, approver_id: int | None, now: datetime) -> None:
@@ -88,17 +98,17 @@ def request_join(s: Session, *, who: Standing, code: str, now: datetime) -> Join
     pending = pending_join(s, bloc.id, officer_id)
     if who.can_manage:
         if pending is not None:
-            pending.status, pending.decided_at, pending.decided_by_id = "cancelled", now, officer_id
-            s.add(pending)
+            requests.close(s, pending, status=requests.CANCELLED, by=officer_id, now=now)
         _link(s, bloc, officer_id, unit, officer_id, now)
         record(s, bloc_id=bloc.id, actor=who.actor, action="officer.join", at=now, unit=unit.code,
                officer=officer_id, approved_by=officer_id)
         return JoinOutcome(status="joined", unit=unit)
     if pending is not None:
-        if pending.unit_id == unit.id:
-            raise UserError("join.pending_same", code=unit.code)
-        pending.status, pending.decided_at, pending.decided_by_id = "cancelled", now, officer_id
-        s.add(pending)
+        # Asked again for the same unit within the hour: still waiting, say so. Later (or for another
+        # unit) the old request closes and a new one is posted where people will see it.
+        if pending.unit_id == unit.id and now - pending.created_at < requests.REPOST_AFTER:
+            raise UserError("join.pending_same", code=unit.code, at=fmt_datetime(pending.created_at, bloc.timezone))
+        requests.close(s, pending, status=requests.CANCELLED, by=officer_id, now=now)
         s.flush()
     request = JoinRequest(bloc_id=id_of(bloc), unit_id=id_of(unit), officer_id=officer_id, created_at=now)
     s.add(request)
@@ -139,17 +149,49 @@ def decide_join(s: Session, *, bloc: Bloc, request_id: int, approve: bool, appro
     else:
         request.status = "rejected"
     s.add(request)
+    live.mark_dirty(s, kind=requests.KIND, item_id=request_id, now=now)
     record(s, bloc_id=bloc.id, actor=approver, action="join.approve" if approve else "join.reject",
            at=now, request=request.id, unit=unit.code, officer=requester.id)
     return JoinDecision(request=request, unit=unit, requester=requester, approved=approve)
 
 
-def leave(s: Session, *, who: Standing, now: datetime) -> Unit:
+@dataclass(frozen=True)
+class LeaveRisk:
+    """Leaving would leave a role's unit (head, deputy) without an officer."""
+
+    roles: tuple[str, ...]
+    nobody_left: bool  # and then nobody at all could run the bloc
+
+
+def leave_risk(s: Session, *, who: Standing, now: datetime) -> LeaveRisk | None:
+    """What /leave would cost the bloc, asked before acting: the last officer of the head or deputy
+    unit leaving leaves that role empty, and maybe nobody who can run the bloc."""
+    bloc = who.bloc
+    if who.unit is None or not who.roles:
+        return None
+    mine = who.actor.officer_id
+    held = role_units_now(s, bloc, now)
+    officers = officers_by_unit(s, set(held.values()))
+    remaining = {unit_id: [o for o in offs if o.id != mine] for unit_id, offs in officers.items()}
+    emptied = tuple(role for role in ROLES if role in who.roles and not remaining.get(held[role]))
+    if not emptied:
+        return None
+    others = any(remaining.get(unit_id) for unit_id in held.values())
+    # The setup admin gets the rights back once a role's unit has no officer (managers_in_place).
+    admin_back = bloc.setup_admin_id is not None and bloc.setup_admin_id != mine
+    return LeaveRisk(roles=emptied, nobody_left=not others and not admin_back)
+
+
+def leave(s: Session, *, who: Standing, now: datetime, confirmed: bool = False) -> Unit:
+    """Ends the person's link to their unit; audited. Refused without ``confirmed`` when it would
+    empty the head's or deputy's unit (the handler asks first)."""
     bloc = who.bloc
     assert bloc.id is not None and who.actor.officer_id is not None
     link = active_link(s, bloc.id, who.actor.officer_id)
     if link is None:
         raise UserError("leave.not_officer")
+    if not confirmed and leave_risk(s, who=who, now=now) is not None:
+        raise UserError("leave.needs_confirmation")
     unit = s.get(Unit, link.unit_id)
     assert unit is not None
     link.until = now

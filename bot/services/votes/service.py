@@ -440,6 +440,17 @@ class Closed:
     role_error: str | None = None  # an election result the roles table refused (said in the results)
 
 
+def preview_close(s: Session, vote: Vote) -> Tally:
+    """What closing now would give, for the confirmation of /vote_close: the turnout and whether the
+    quorum is met (below it the vote is void). Only counts are shown to the head, never choices."""
+    if vote.state != OPEN:
+        raise UserError("vote.not_open", id=vote.id)
+    assert vote.id is not None
+    candidates = candidates_of(s, vote.id)
+    return count(vote.members, [c.position for c in candidates],
+                 {b.unit_id: json.loads(b.choices) for b in ballots_of(s, vote.id)}, vote.quota, tally_rules(vote))
+
+
 def close_vote(s: Session, *, vote: Vote, actor: Actor, now: datetime) -> Closed:
     """Counts, stores the result, anonymises the ballots; records the elected role for an election."""
     if vote.state != OPEN:
