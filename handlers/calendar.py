@@ -107,7 +107,7 @@ async def cancel(req: Request) -> None:
         raise UserError("cal.cancel.usage")
     number = item_id(first, "cal.cancel.usage")
     item = cal.cancel_item(req.session, bloc=bloc, item_id=number, actor=req.actor, reason=reason, now=req.now)
-    await req.reply(req.t("cal.cancel.done", head=views.head(req.lang, item)))
+    await _done_unless_in_bloc_chat(req, req.t("cal.cancel.done", head=views.head(req.lang, item)))
 
 
 async def move(req: Request) -> None:
@@ -120,8 +120,15 @@ async def move(req: Request) -> None:
     when = _when(req, rest, current.kind)
     item, old = cal.move_item(req.session, bloc=bloc, item_id=number, when=when, actor=req.actor,
                               now=req.now)
-    await req.reply(req.t("cal.move.done", head=views.head(req.lang, item), old=fmt_datetime(old, bloc.timezone),
-                          new=views.when(item, bloc.timezone)))
+    await _done_unless_in_bloc_chat(req, req.t("cal.move.done", head=views.head(req.lang, item),
+                                               old=fmt_datetime(old, bloc.timezone), new=views.when(item, bloc.timezone)))
+
+
+async def _done_unless_in_bloc_chat(req: Request, text: str) -> None:
+    """Typed in the bloc's group, the group notice (queued by the service, sent at once) is the
+    answer: one message there, not two. Typed in a private chat, the head is answered here."""
+    if not req.is_group:
+        await req.reply(text)
 
 
 # --- attendance -----------------------------------------------------------------------------------------

@@ -101,7 +101,7 @@ def _year_arg(req: Request) -> int | None:
     parts = req.args.split()
     if len(parts) > 1:
         raise UserError(f"{req.command}.usage")
-    return rules.parse_lookup_year(parts[0], req.require_bloc(), req.now, req.command) if parts else None
+    return rules.parse_lookup_year(req.session, parts[0], req.require_bloc(), req.now, req.command) if parts else None
 
 
 async def sign_button(req: Request, match: re.Match[str]) -> None:
@@ -160,7 +160,7 @@ async def pledge_edit(req: Request) -> None:
     parts = fields(req.args)
     year: int | None = None
     if parts and parts[0].isdigit() and len(parts[0]) == 4:
-        year, parts = rules.parse_lookup_year(parts[0], bloc, req.now, "pledge_edit"), parts[1:]
+        year, parts = rules.parse_lookup_year(req.session, parts[0], bloc, req.now, "pledge_edit"), parts[1:]
     elif parts and not parts[0]:
         parts = parts[1:]  # "/pledge_edit | 31/01/2027": no year
     if not 1 <= len(parts) <= 2 or all(p in _KEEP for p in parts):

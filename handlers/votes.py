@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 
 from bot.errors import UserError
 from bot.ports import Button, Document, OutMessage, callback_data
@@ -308,6 +308,9 @@ async def vote_minutes(req: Request) -> None:
 
 # --- the election of next year's head and deputy ---------------------------------------------------
 
+ELECT = "el"  # el:<year>:<closing, minutes since the epoch, 0 by hand>:y|n confirms /elect over roles set by hand
+
+
 async def elect(req: Request) -> None:
     bloc = req.require_bloc()
     this_year = bloc_year(bloc, req.now)
@@ -318,7 +321,35 @@ async def elect(req: Request) -> None:
     if year < this_year:
         raise UserError("elect.past_year", year=year, next_year=this_year + 1)
     closes_at = _closing(req, parts[1]) if len(parts) == 2 and parts[1] else None
-    step = vs.elect_next(req.session, bloc=bloc, term_year=year, closes_at=closes_at, actor=req.actor, now=req.now)
+    manual = vs.manual_roles(req.session, bloc, year)
+    if manual:  # the election's result replaces a head or deputy set with /head, /deputy: ask first
+        held = "; ".join(req.t("elect.held_line", role=req.t(f"role.{role}"), code=u.code, unit=u.name)
+                         for role, u in manual)
+        minutes = int(closes_at.timestamp() // 60) if closes_at is not None else 0
+        buttons = [[Button(req.t("elect.btn_yes"), data=callback_data(ELECT, year, minutes, "y")),
+                    Button(req.t("elect.btn_no"), data=callback_data(ELECT, year, minutes, "n"))]]
+        await req.reply(OutMessage(req.t("elect.confirm_replace", year=year, held=held), buttons=buttons))
+        return
+    await _open_election(req, year, closes_at)
+
+
+async def elect_press(req: Request, match: re.Match[str]) -> None:
+    if not req.standing.can_manage:
+        raise UserError("err.not_manager", command="elect")
+    year, minutes = int(match.group(1)), int(match.group(2))
+    if match.group(3) == "n":
+        await req.edit_origin(OutMessage(req.t("elect.kept", year=year)))
+        return
+    closes_at = datetime.fromtimestamp(minutes * 60, tz=UTC) if minutes else None
+    if closes_at is not None and closes_at <= req.now:
+        raise UserError("elect.confirm_late")
+    await req.edit_origin(OutMessage(req.t("elect.confirmed", year=year)))
+    await _open_election(req, year, closes_at)
+
+
+async def _open_election(req: Request, year: int, closes_at: datetime | None) -> None:
+    step = vs.elect_next(req.session, bloc=req.require_bloc(), term_year=year, closes_at=closes_at, actor=req.actor,
+                         now=req.now)
     await post_vote(req, step.vote)
 
 
@@ -367,6 +398,7 @@ COMMANDS = [
 _VERBS = "|".join(v.value for v in flow.Verb)
 CALLBACKS = [
     Callback(BALLOT, ballot_press, re.compile(r"(\d{1,9}):([0-9a-f]{1,15}):(t\d{1,2}|s|n|o)")),
+    Callback(ELECT, elect_press, re.compile(r"(\d{4}):(\d{1,12}):([yn])")),
     Callback(CLOSE, vote_close_press, re.compile(r"(\d{1,9}):([yn])")),
     Callback(FLOW, flow_press, re.compile(rf"(\d{{1,9}}):({_VERBS})(?::([0-9a-z]{{1,9}}))?")),
 ]

@@ -17,7 +17,9 @@ from bot.i18n import t
 from bot.ports import Attachment
 from bot.services.blocs.standing import standing
 from bot.services.calendar import service as cal
+from bot.services.calendar import views
 from bot.services.calendar.boards import LATE, MISSING, ON_TIME, deadline_boards, meeting_boards
+from bot.services.calendar.export import unit_file_name
 from bot.services.calendar.ics import build_ics, uid
 from bot.services.calendar.reminders import CalendarSource, phase_of
 from bot.services.calendar.views import time_left
@@ -262,14 +264,14 @@ def test_the_ics_export_parses_back_with_stable_uids_and_sequences(core, built) 
     assert deadline_event.decoded("dtstart") == datetime(2026, 12, 11, 10, 0, tzinfo=UTC)
     assert "dtend" not in deadline_event and int(deadline_event["sequence"]) == 1
     assert str(deadline_event["status"]) == "CONFIRMED"
-    assert str(meeting_event["summary"]) == "[#2] Hội nghị tổng kết: Hội nghị tổng kết; năm 2026, Khối VH-XH"
+    assert str(meeting_event["summary"]) == "[#2] Hội nghị tổng kết; năm 2026, Khối VH-XH"
     assert str(meeting_event["location"]) == "Hội trường, tầng 2"
     assert meeting_event.decoded("dtend") - meeting_event.decoded("dtstart") == timedelta(hours=3)
     assert str(meeting_event["status"]) == "CANCELLED" and int(meeting_event["sequence"]) == 1
     assert max(len(line) for line in raw.split(b"\r\n")) <= 75  # folded as RFC 5545 requires
 
 
-def test_moves_and_cancels_tell_the_group_and_the_units_officers_once_each(core, built) -> None:
+def test_moves_and_cancels_are_one_group_notice_each(core, built) -> None:
     from storage.models import OutboxMessage
 
     item = _deadline(core, built, codes=["YTE", "BDT"])
@@ -278,8 +280,28 @@ def test_moves_and_cancels_tell_the_group_and_the_units_officers_once_each(core,
                       now=core.now())
         cal.cancel_item(s, bloc=built.bloc, item_id=item.id, actor=built.admin, reason="Hủy", now=core.now())  # type: ignore[arg-type]
         rows = s.exec(select(OutboxMessage).order_by(OutboxMessage.id)).all()
-    assert [r.chat_id for r in rows] == ["u7", "u1", "-100", "u7", "u1", "-100"]  # BDT, YTE, the group
-    assert rows[0].text.startswith("📢 Thay đổi thời gian: #1") and rows[3].text.endswith("Lý do: Hủy")
+    # The officers see the group: no private copies (tests/test_e2e_calendar_changes.py has the Zalo ones).
+    assert [r.chat_id for r in rows] == ["-100", "-100"]
+    assert rows[0].text.startswith("📢 Thay đổi thời gian: #1") and rows[1].text.endswith("Lý do: Hủy")
     with pytest.raises(UserError) as err, core.db.session() as s:
         cal.move_item(s, bloc=built.bloc, item_id=item.id, when=DUE, actor=built.admin, now=core.now())  # type: ignore[arg-type]
     assert err.value.key == "cal.is_cancelled"
+
+
+@pytest.mark.parametrize(("code", "file_name", "expected"), [
+    ("YTE", "baocao.docx", "YTE_baocao.docx"),
+    ("YTE", "YTE_baocao_2026.docx", "YTE_baocao_2026.docx"),
+    ("YTE", "yte-bao cao.pdf", "yte-bao cao.pdf"),
+    ("YTE", "YTEX_baocao.docx", "YTE_YTEX_baocao.docx"),  # another code that merely starts alike
+    ("GDDT", "../../etc/passwd", "GDDT_passwd"),
+])
+def test_collected_files_are_named_by_unit_once(code: str, file_name: str, expected: str) -> None:
+    assert unit_file_name(code, file_name) == expected
+
+
+def test_a_title_that_names_its_kind_is_not_prefixed_twice(core, built) -> None:
+    item = CalendarItem(id=3, bloc_id=1, kind="meeting", meeting_kind="tong_ket", title="Hội nghị tổng kết năm 2026",
+                        when_at=datetime(2026, 12, 20, 1, 0, tzinfo=UTC), created_at=datetime(2026, 11, 1, tzinfo=UTC))
+    assert views.head("vi", item) == "#3 · «Hội nghị tổng kết năm 2026»"
+    item.title = "Tổng kết năm 2026"
+    assert views.head("vi", item) == "#3 · Hội nghị tổng kết «Tổng kết năm 2026»"

@@ -128,5 +128,5 @@ def test_console_deadline_submission_and_attendance(tmp_path: Path) -> None:
     assert said(text, 'err.not_manager')
     assert "[1] ✅ Xác nhận tham dự" in text
     assert said(text, 'cal.attend.toast', code='YTE')
-    assert "🏛 20/12/2099 08:00 · #2 · Hội nghị tổng kết «Hội nghị tổng kết» tại Hội trường — xác nhận 1/1" in text
+    assert "🏛 20/12/2099 08:00 · #2 · «Hội nghị tổng kết» tại Hội trường — xác nhận 1/1" in text
     assert "Không có hội nghị hay hạn nộp nào trong 30 ngày tới." in text

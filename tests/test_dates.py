@@ -47,6 +47,13 @@ def test_a_date_without_a_year_that_has_passed_means_next_year() -> None:
     assert parsed("23/11 09:30") == "23/11/2026 09:30"
 
 
+def test_a_time_alone_is_today_or_tomorrow_once_passed() -> None:
+    assert parsed("10:30") == "23/11/2026 10:30"
+    assert parsed("8h") == "24/11/2026 08:00"  # 08:00 has passed at 09:00
+    assert parsed("lúc 9 giờ 30") == "23/11/2026 09:30"
+    assert parsed("8h", allow_past=True) == "23/11/2026 08:00"
+
+
 def test_a_date_alone_takes_the_callers_default_time() -> None:
     assert parsed("10/12/2026", default_time=time(17, 0)) == "10/12/2026 17:00"
     with pytest.raises(UserError) as err:
@@ -56,6 +63,8 @@ def test_a_date_alone_takes_the_callers_default_time() -> None:
 
 @pytest.mark.parametrize(("text", "key"), [
     ("31/02/2027 08:00", "date.impossible"),
+    ("31/02/2027", "date.impossible"),  # the impossible date is said before the missing time
+    ("24:00", "date.bad_time"),
     ("29/02/2027 08:00", "date.impossible"),
     ("20/13/2026 08:00", "date.impossible"),
     ("20/12/2026 25:00", "date.bad_time"),

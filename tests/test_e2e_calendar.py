@@ -180,7 +180,7 @@ async def test_a_conference_attendance_and_reminders_across_restarts(tg: Telegra
     group, head = b.group, b.head
     sent = await tg.say(head, group, "/meeting 04/12/2026 08:00 | Hội nghị sơ kết 6 tháng | Hội trường Sở Y tế")
     post = sent[0]
-    assert post["text"].startswith("🏛 #1 · Hội nghị sơ kết «Hội nghị sơ kết 6 tháng»")
+    assert post["text"].startswith("🏛 #1 · «Hội nghị sơ kết 6 tháng»")
     assert "🕗 Thời gian: 04/12/2026 08:00" in post["text"] and "📍 Địa điểm: Hội trường Sở Y tế" in post["text"]
     assert said(post["text"], 'cal.meeting.counter', done=0, total=9)
     data = button(post, "Xác nhận tham dự")["callback_data"]
@@ -195,7 +195,7 @@ async def test_a_conference_attendance_and_reminders_across_restarts(tg: Telegra
     assert (await tg.press(b.by_code["GDDT"], post, "mt:zz"))["show_alert"]
     # Another names its delegate; the first one adds a name later.
     text = await tg.reply_text(b.by_code["GDDT"], group, "/attend 1 Nguyễn Văn An")
-    assert text == "✅ Đơn vị GDDT xác nhận tham dự #1 · Hội nghị sơ kết «Hội nghị sơ kết 6 tháng» (đại biểu: Nguyễn Văn An)."
+    assert text == "✅ Đơn vị GDDT xác nhận tham dự #1 · «Hội nghị sơ kết 6 tháng» (đại biểu: Nguyễn Văn An)."
     assert said(await tg.reply_text(b.by_code["YTE"], group, "/attend #1 Trần Thị Bình"), 'cal.attend.updated')
     clock.advance(timedelta(seconds=3))  # the live post's edits are coalesced for 2 seconds
     await tg.tick()
@@ -212,7 +212,7 @@ async def test_a_conference_attendance_and_reminders_across_restarts(tg: Telegra
     mark = len(tg.api.bot_log)
     await tg.tick()
     in_group = [m for m in tg.api.bot_log[mark:] if m["chat"]["id"] == group.id]
-    assert len(in_group) == 1 and in_group[0]["text"].startswith("📅 Nhắc lịch: #1 · Hội nghị sơ kết")
+    assert len(in_group) == 1 and in_group[0]["text"].startswith("📅 Nhắc lịch: #1 · «Hội nghị sơ kết")
     assert "(còn 3 ngày)" in in_group[0]["text"]
     assert _named(in_group[0]["text"]) == set(CODES) - {"YTE", "GDDT"}
     private = {m["chat"]["id"]: m["text"] for m in tg.api.bot_log[mark:] if m["chat"]["id"] > 0}

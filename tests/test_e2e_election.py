@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlmodel import select
+from sqlmodel import func, select
 
 from bot.timefmt import year_start
-from storage.models import RoleAssignment, Unit
+from storage.models import RoleAssignment, Unit, Vote
 from tests.conftest import VN
 from tests.harness import TelegramHarness, button
 from tests.texts import said
@@ -125,3 +125,26 @@ async def test_closing_the_head_ballot_by_hand_opens_the_deputy_ballot(tg_fast: 
     assert "BDT — Ban Dân tộc" not in sent[1]["text"].split("Danh sách bầu")[1].split("\n\n")[0]
     assert button(sent[1], "Bỏ phiếu")["url"] == "https://t.me/KhoiTestBot?start=v2"
     assert said(await tg.reply_text(HEAD, group, "/elect 2027"), 'elect.open', id=2, role='Phó trưởng khối')
+
+
+async def test_elect_asks_before_replacing_a_head_set_by_hand(tg: TelegramHarness) -> None:
+    def votes() -> int:
+        with tg.core.db.session() as s:
+            return s.exec(select(func.count()).select_from(Vote)).one()
+
+    group = await setup_bloc(tg)
+    await tg.say(HEAD, group, "/head BDT 2027")
+    ask = (await tg.say(HEAD, group, "/elect 2027 | 20/12/2026 11:00"))[-1]
+    assert said(ask["text"], "elect.confirm_replace", year=2027) and "BDT — Ban Dân tộc" in ask["text"]
+    await tg.press(HEAD, ask, button(ask, "Giữ như cũ")["callback_data"])
+    assert said(ask["text"], "elect.kept", year=2027) and votes() == 0
+
+    ask = (await tg.say(HEAD, group, "/elect 2027 | 20/12/2026 11:00"))[-1]
+    assert (await tg.press(OF["YTE"], ask, button(ask, "Mở bầu")["callback_data"]))["show_alert"]
+    sent = await tg.confirm(HEAD, group, "/elect 2027 | 20/12/2026 11:00", "Mở bầu")
+    assert any(m.get("text", "").startswith("🗳 BỎ PHIẾU KÍN #1 — bầu Trưởng khối năm 2027") for m in sent)
+    with tg.core.db.session() as s:
+        vote = s.exec(select(Vote)).one()
+        assert vote.closes_at == datetime(2026, 12, 20, 11, 0, tzinfo=VN)
+    # Under way: /elect no longer asks, it says the ballot is open.
+    assert said(await tg.reply_text(HEAD, group, "/elect 2027"), "elect.open", id=1)

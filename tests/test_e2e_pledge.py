@@ -190,7 +190,10 @@ async def test_refusals_and_commands(tg_fast: TelegramHarness, clock) -> None:
     assert "Hùng ký lúc 23/11/2026 09:00" in await tg.reply_text(member, group, "/sign")
     assert said(await tg.reply_text(member, group, "/sign 20x7"), 'pledge.bad_lookup_year', value='20x7')
     assert said(await tg.reply_text(member, group, "/sign 2027 thêm"), 'sign.usage')
-    assert said(await tg.reply_text(member, group, "/sign 2026"), 'pledge.none_for_year', year=2026)
+    assert said(await tg.reply_text(member, group, "/sign 2026"), 'pledge.none_for_year', year=2026, known="2027")
+    # A year out of range says which years are allowed and which have a pledge.
+    assert said(await tg.reply_text(member, group, "/sign 2030"), 'pledge.bad_lookup_year', value='2030',
+                min=2016, max=2027, known="2027")
 
     # Withdrawing (audited) and signing again.
     text = await tg.reply_text(member, group, "/unsign")

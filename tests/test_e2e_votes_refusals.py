@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlmodel import func, select
 
 from storage.models import AuditLog, Ballot, Vote
+from tests.conftest import VN
 from tests.fakes.telegram_api import TgUser
 from tests.harness import TelegramHarness, button
 from tests.texts import said
@@ -58,6 +61,7 @@ async def test_bad_vote_commands_change_nothing(tg_fast: TelegramHarness) -> Non
     # With a vote open: ballots typed wrong, a second vote for the same award, early minutes and run-off.
     await tg.say(HEAD, group, "/vote 1 | tay")
     audit = count(tg, AuditLog)
+    assert said(await tg.reply_text(HEAD, group, "/vote_runoff 1 | 31/02/2027"), "date.impossible")
     refusals = {
         (HEAD, "group", "/vote Cờ thi đua của Chính phủ | 30/11/2026 10:00"): "Đang có phiếu bầu mở cho «Cờ thi đua của Chính phủ»",
         (HEAD, "dm", "/phieu 1 x"): "Cách dùng (trong chat riêng): /phieu",
@@ -161,3 +165,12 @@ async def test_self_vote_off_leaves_the_unit_off_its_own_ballot(tg_fast: Telegra
     assert answer["show_alert"] and "không cho đơn vị tự bỏ phiếu" in answer["text"]
     assert said(await tg.reply_text(OF["YTE"], dm, "/phieu 1 4 1"), 'ballot.received')
     assert count(tg, Ballot) == 1
+
+
+async def test_a_closing_time_alone_means_today(tg_fast: TelegramHarness) -> None:
+    tg = tg_fast
+    group = await setup_bloc(tg)
+    await tg.say(HEAD, group, "/vote 1 | 10:30")
+    with tg.core.db.session() as s:
+        vote = s.exec(select(Vote)).one()
+    assert vote.closes_at == datetime(2026, 11, 23, 10, 30, tzinfo=VN)  # the clock says 09:00 that day

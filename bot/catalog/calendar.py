@@ -99,6 +99,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cal.mark.name.clear": {"vi": "không đánh dấu", "en": "unmarked"},
     # --- shared lines --------------------------------------------------------------------------------
     "cal.head": {"vi": "#{id} · {kind} «{title}»", "en": "#{id} · {kind} «{title}»"},
+    "cal.head_titled": {"vi": "#{id} · «{title}»", "en": "#{id} · «{title}»"},
     "cal.line_due": {"vi": "⏰ Hạn nộp: {when}", "en": "⏰ Due: {when}"},
     "cal.line_held": {"vi": "🕗 Thời gian: {when}", "en": "🕗 When: {when}"},
     "cal.line_place": {"vi": "📍 Địa điểm: {place}", "en": "📍 Place: {place}"},

@@ -1,9 +1,11 @@
 """Texts of the date and time reader."""
 
 _FORMS_VI = ("Các cách ghi được chấp nhận: 20/12/2026 08:00 · 20/12/2026 8h · 8h30 20/12/2026 · "
-             "20/12 14:00 (năm nay, hoặc năm sau nếu đã qua) · 2026-12-20 08:00.")
+             "20/12 14:00 (năm nay, hoặc năm sau nếu đã qua) · 2026-12-20 08:00 · "
+             "10:30 (hôm nay, hoặc ngày mai nếu đã qua giờ đó).")
 _FORMS_EN = ("Accepted forms: 20/12/2026 08:00 · 20/12/2026 8h · 8h30 20/12/2026 · "
-             "20/12 14:00 (this year, or next year if past) · 2026-12-20 08:00.")
+             "20/12 14:00 (this year, or next year if past) · 2026-12-20 08:00 · "
+             "10:30 (today, or tomorrow if that time has passed).")
 
 MESSAGES: dict[str, dict[str, str]] = {
     "date.invalid": {

@@ -32,8 +32,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Year «{value}» is not valid: a pledge can be opened for this year ({this}) or next year ({next}), written with 4 digits.",
     },
     "pledge.bad_lookup_year": {
-        "vi": "Năm «{value}» không hợp lệ: ghi năm bằng 4 chữ số, ví dụ /{command} {year}.",
-        "en": "Year «{value}» is not valid: write a 4-digit year, e.g. /{command} {year}.",
+        "vi": "Năm «{value}» không hợp lệ: ghi một năm từ {min} đến {max} bằng 4 chữ số, ví dụ /{command} {year}. Khối có giao ước các năm: {known}.",
+        "en": "Year «{value}» is not valid: write a year from {min} to {max} with 4 digits, e.g. /{command} {year}. The bloc has pledges for: {known}.",
     },
     "pledge.text_too_long": {
         "vi": "Nội dung giao ước dài {length} ký tự, quá {limit} ký tự. Hãy gửi toàn văn thành tệp rồi trả lời tệp đó bằng /pledge_open <năm> | <hạn ký> | <tóm tắt ngắn>.",
@@ -52,8 +52,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The bloc has no pledge open for signing. The head or deputy opens one with /pledge_open <year> | <deadline> | <text>.",
     },
     "pledge.none_for_year": {
-        "vi": "Khối chưa có giao ước thi đua năm {year}.",
-        "en": "The bloc has no pledge for {year}.",
+        "vi": "Khối chưa có giao ước thi đua năm {year}. Khối có giao ước các năm: {known}.",
+        "en": "The bloc has no pledge for {year}. The bloc has pledges for: {known}.",
+    },
+    "pledge.years_none": {
+        "vi": "chưa có năm nào (mở bằng /pledge_open)",
+        "en": "none yet (open one with /pledge_open)",
     },
     "pledge.which": {
         "vi": "Khối đang mở ký giao ước của nhiều năm ({years}); hãy ghi rõ năm, ví dụ /{command} {year}.",

@@ -395,9 +395,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cmd.handover": {"vi": "Bàn giao: Trưởng, Phó trưởng khối mới nhận nhiệm vụ ngay", "en": "Hand over: the new head and deputy take office now"},
     "args.handover": {"vi": "[năm]", "en": "[year]"},
     "elect.usage": {
-        "vi": "Cách dùng: /elect <năm> [| thời gian đóng hoặc tay], ví dụ /elect {next_year} (đóng bằng tay) hoặc /elect {next_year} | 20/12/2026 11:00. Bầu Trưởng khối trước; gõ lại /elect {next_year} sau khi có kết quả để bầu Phó trưởng khối.",
-        "en": "Usage: /elect <year> [| closing time or hand], e.g. /elect {next_year} (closed by hand) or /elect {next_year} | 20/12/2026 11:00. The head is elected first; type /elect {next_year} again after the result to elect the deputy.",
+        "vi": "Cách dùng: /elect <năm> [| thời gian đóng hoặc tay], ví dụ /elect {next_year} (đóng bằng tay) hoặc /elect {next_year} | 20/12/2026 11:00. Bầu Trưởng khối trước; khi phiếu đó đóng và có kết quả, phiếu bầu Phó trưởng khối tự mở (cùng cách đóng).",
+        "en": "Usage: /elect <year> [| closing time or hand], e.g. /elect {next_year} (closed by hand) or /elect {next_year} | 20/12/2026 11:00. The head is elected first; once that ballot closes with a result, the deputy's ballot opens by itself (closing the same way).",
     },
+    "elect.held_line": {"vi": "{role}: {code} — {unit}", "en": "{role}: {code} — {unit}"},
+    "elect.confirm_replace": {
+        "vi": "⚠️ Năm {year} đã có {held} (đặt bằng /head, /deputy, không qua bầu). Nếu bầu, đơn vị trúng cử sẽ THAY THẾ đơn vị đã đặt. Mở bầu?",
+        "en": "⚠️ {year} already has {held} (set with /head, /deputy, not elected). If you hold the election, the elected unit REPLACES it. Open the election?",
+    },
+    "elect.btn_yes": {"vi": "Mở bầu", "en": "Open the election"},
+    "elect.btn_no": {"vi": "Giữ như cũ", "en": "Keep as it is"},
+    "elect.kept": {"vi": "Không mở bầu; giữ nguyên Trưởng khối, Phó trưởng khối năm {year}.", "en": "No election opened; the {year} head and deputy stay as set."},
+    "elect.confirmed": {"vi": "Đã mở bầu cho năm {year}.", "en": "The {year} election is open."},
+    "elect.confirm_late": {"vi": "Thời điểm đóng phiếu đã qua trong lúc chờ xác nhận; gõ lại /elect với thời điểm mới.", "en": "The closing time passed while waiting for the confirmation; type /elect again with a new time."},
     "elect.past_year": {"vi": "Không bầu cho năm {year} đã qua; thường bầu cho năm sau ({next_year}).", "en": "{year} is past; elections are usually for next year ({next_year})."},
     "elect.open": {"vi": "Đang bầu {role} (phiếu #{id}); đóng phiếu đó trước bằng /vote_close {id}.", "en": "The {role} election (#{id}) is open; close it first with /vote_close {id}."},
     "elect.needs_runoff": {

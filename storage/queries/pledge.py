@@ -55,3 +55,10 @@ def signature_history(s: Session, pledge_id: int) -> list[tuple[PledgeSignature,
         .where(PledgeSignature.pledge_id == pledge_id)
         .order_by(col(PledgeSignature.signed_at), col(PledgeSignature.id))
     )]
+
+
+def pledge_years(s: Session, bloc_id: int) -> list[tuple[int, str]]:
+    """(year, state) of the bloc's pledges that were not cancelled, oldest first."""
+    return [(y, st) for y, st in s.exec(select(Pledge.year, Pledge.state)
+                                        .where(Pledge.bloc_id == bloc_id, Pledge.state != CANCELLED)
+                                        .order_by(col(Pledge.year)))]

@@ -35,6 +35,15 @@ def safe_name(name: str) -> str:
     return cleaned[:120]
 
 
+def unit_file_name(code: str, file_name: str) -> str:
+    """``YTE_baocao.docx``: the unit's code first, unless the file's name already starts with it
+    (``YTE_baocao_2026.docx`` stays as it is, not ``YTE_YTE_baocao_2026.docx``)."""
+    name = safe_name(file_name)
+    if re.match(rf"{re.escape(code)}(?![A-Za-z0-9])", name, re.IGNORECASE):
+        return name
+    return f"{code}_{name}"
+
+
 @dataclass(frozen=True)
 class Bundle:
     content: bytes
@@ -56,7 +65,7 @@ def bundle(s: Session, store: FileStore, bloc: Bloc, board: DeadlineBoard, lang:
             stored = files.get(latest.file_id) if latest is not None else None
             name = link = ""
             if stored is not None:
-                name = f"{row.unit.code}_{safe_name(stored.file_name)}"
+                name = unit_file_name(row.unit.code, stored.file_name)
                 try:
                     content = store.read(stored.sha256)
                     archive.writestr(name, content)  # a link goes in as its .url shortcut

@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from icalendar import Calendar, Event
 
 from bot.i18n import t
-from bot.services.calendar.views import kind_name
+from bot.services.calendar.views import kind_name, names_its_kind
 from storage.models import Bloc, CalendarItem
 from storage.models.calendar import CANCELLED, DEADLINE
 
@@ -40,7 +40,8 @@ def build_ics(bloc: Bloc, items: list[CalendarItem], now: datetime) -> bytes:
         event.add("uid", uid(item))
         event.add("dtstamp", now.astimezone(UTC))
         event.add("sequence", item.sequence)
-        event.add("summary", f"[#{item.id}] {kind_name(lang, item)}: {item.title}")
+        named = item.title if names_its_kind(lang, item) else f"{kind_name(lang, item)}: {item.title}"
+        event.add("summary", f"[#{item.id}] {named}")
         start = item.when_at.astimezone(UTC)
         event.add("dtstart", start)
         if item.kind == DEADLINE:

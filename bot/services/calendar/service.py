@@ -235,9 +235,11 @@ def _require_open(item: CalendarItem) -> None:
 
 
 # --- moving and cancelling ----------------------------------------------------------------------------
-def _notify_change(s: Session, bloc: Bloc, item: CalendarItem, text: str, now: datetime) -> None:
-    """Every unit hears about it: the group, and each officer privately (through the outbox)."""
-    notice = Notice(units=units_of(s, item), group_text=text, private_text=lambda _unit: text)
+def _notify_change(s: Session, bloc: Bloc, item: CalendarItem, text: str, actor: Actor, now: datetime) -> None:
+    """One notice in the group; a private copy only to officers who cannot see the group (Zalo, a
+    bloc without a group chat), and none to whoever made the change (they have the answer)."""
+    skip = (actor.account.id,) if actor.account is not None and actor.account.id is not None else ()
+    notice = Notice(group_text=text, skip=skip)
     queue_notice(s, bloc=bloc, notice=notice, key=f"cal{item.id}:change{item.sequence}", now=now)
 
 
@@ -252,7 +254,7 @@ def cancel_item(s: Session, *, bloc: Bloc, item_id: int, actor: Actor, reason: s
     assert item.id is not None
     cancel_plan(s, kind=item.kind, item_id=item.id, note="item cancelled")
     live.mark_dirty(s, kind=item.kind, item_id=item.id, now=now)
-    _notify_change(s, bloc, item, views.cancelled_notice(bloc.language, bloc, item), now)
+    _notify_change(s, bloc, item, views.cancelled_notice(bloc.language, bloc, item), actor, now)
     record(s, bloc_id=bloc.id, actor=actor, action="calendar.cancel", at=now, item=item.id, kind=item.kind,
            reason=item.cancel_reason)
     return item
@@ -280,7 +282,7 @@ def move_item(s: Session, *, bloc: Bloc, item_id: int, when: datetime, actor: Ac
     s.flush()
     plan_item(s, item, bloc, now)
     live.mark_dirty(s, kind=item.kind, item_id=item.id, now=now)
-    _notify_change(s, bloc, item, views.moved_notice(bloc.language, bloc, item, old), now)
+    _notify_change(s, bloc, item, views.moved_notice(bloc.language, bloc, item, old), actor, now)
     record(s, bloc_id=bloc.id, actor=actor, action="calendar.move", at=now, item=item.id, kind=item.kind,
            old=old.isoformat(), new=when.isoformat())
     return item, old

@@ -12,6 +12,7 @@ from datetime import datetime
 from bot.i18n import t
 from bot.ports import Button, OutMessage
 from bot.services.calendar.boards import LATE, MISSING, ON_TIME, DeadlineBoard, MeetingBoard, UnitState
+from bot.text import fold
 from bot.timefmt import fmt_datetime
 from storage.models import Bloc, CalendarItem, StoredFile, Submission, Unit, id_of
 from storage.models.calendar import CANCELLED, DEADLINE, EXEMPT, PAPER
@@ -32,8 +33,15 @@ def kind_name(lang: str, item: CalendarItem) -> str:
 
 
 def head(lang: str, item: CalendarItem) -> str:
-    """``#12 · Hạn nộp «Báo cáo tổng kết năm 2026»``."""
+    """``#12 · Hạn nộp «Báo cáo tổng kết năm 2026»``; a title that already names its kind
+    («Hội nghị tổng kết công tác thi đua…») is not prefixed with it a second time."""
+    if names_its_kind(lang, item):
+        return t(lang, "cal.head_titled", id=item.id, title=item.title)
     return t(lang, "cal.head", id=item.id, kind=kind_name(lang, item), title=item.title)
+
+
+def names_its_kind(lang: str, item: CalendarItem) -> bool:
+    return fold(item.title).startswith(fold(kind_name(lang, item)))
 
 
 def when(item: CalendarItem, tz: str) -> str:

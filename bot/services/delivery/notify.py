@@ -51,6 +51,8 @@ class Notice:
     # The buttons go with every private text, not only to those who cannot see the group (a request to
     # sign again is answered with the button, wherever the officer reads it).
     buttons_in_private: bool = False
+    # Accounts that get no private copy: whoever made the change already has the answer.
+    skip: tuple[int, ...] = ()
 
 
 @event.listens_for(Session, "after_flush")
@@ -89,6 +91,8 @@ def queue_notice(s: Session, *, bloc: Bloc, notice: Notice, key: str, now: datet
     out: list[outbox.Outgoing] = []
 
     def private(account: Account, text: str, suffix: str, buttons: list[list[Button]] | None = None) -> None:
+        if account.id in notice.skip:
+            return
         out.append(outbox.Outgoing(f"{key}:{suffix}:{account.id}", account.platform, account.private_chat_id or "",
                                    text, bloc.id, account.id, buttons or []))
 

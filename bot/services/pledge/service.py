@@ -17,6 +17,7 @@ from sqlmodel import Session
 
 from bot.errors import UserError
 from bot.files import FileStore
+from bot.i18n import Ref
 from bot.ports import Document
 from bot.services.audit import Actor, record
 from bot.services.blocs.standing import Standing, bloc_year
@@ -34,6 +35,7 @@ from storage.queries.pledge import (
     latest_pledge,
     open_pledges,
     pledge_of_year,
+    pledge_years,
 )
 
 KIND = "pledge"  # reminder slots and live posts of pledges
@@ -58,12 +60,21 @@ def parse_open_year(raw: str, bloc: Bloc, now: datetime) -> int:
     return year
 
 
-def parse_lookup_year(raw: str, bloc: Bloc, now: datetime, command: str) -> int:
+def parse_lookup_year(s: Session, raw: str, bloc: Bloc, now: datetime, command: str) -> int:
+    """A year typed after /sign, /pledge_status...: refused with the years that would work."""
     this_year = bloc_year(bloc, now)
     year = _four_digits(raw)
     if year is None or not this_year - YEARS_BACK <= year <= this_year + YEARS_AHEAD:
-        raise UserError("pledge.bad_lookup_year", value=raw.strip()[:20], command=command, year=this_year)
+        raise UserError("pledge.bad_lookup_year", value=raw.strip()[:20], command=command, year=this_year,
+                        min=this_year - YEARS_BACK, max=this_year + YEARS_AHEAD, known=_known_years(s, bloc))
     return year
+
+
+def _known_years(s: Session, bloc: Bloc) -> Ref | str:
+    years = pledge_years(s, id_of(bloc))
+    if not years:
+        return Ref("pledge.years_none")
+    return ", ".join(str(y) for y, _state in years)
 
 
 # --- which pledge a command means -------------------------------------------------------------
@@ -74,7 +85,7 @@ def pick(s: Session, bloc: Bloc, year: int | None, command: str) -> Pledge:
     if year is not None:
         pledge = pledge_of_year(s, bloc.id, year)
         if pledge is None:
-            raise UserError("pledge.none_for_year", year=year)
+            raise UserError("pledge.none_for_year", year=year, known=_known_years(s, bloc))
         return pledge
     pledges = open_pledges(s, bloc.id)
     if len(pledges) > 1:

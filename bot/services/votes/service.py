@@ -19,7 +19,7 @@ from datetime import datetime
 
 from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, delete
+from sqlmodel import Session, col, delete, select
 
 from bot.dates import parse_when
 from bot.errors import UserError
@@ -38,7 +38,17 @@ from bot.services.votes.tally import BASE_CAST, BASE_MEMBERS, Rules, Share, Tall
 from bot.text import fold
 from bot.timefmt import fmt_datetime
 from storage.db import forget_deleted
-from storage.models import AwardType, Ballot, BallotSlip, Bloc, Unit, Vote, VoteCandidate, id_of
+from storage.models import (
+    AwardType,
+    Ballot,
+    BallotSlip,
+    Bloc,
+    RoleAssignment,
+    Unit,
+    Vote,
+    VoteCandidate,
+    id_of,
+)
 from storage.queries.blocs import acting_unit, member_units
 from storage.queries.votes import (
     ballot_of_unit,
@@ -586,6 +596,24 @@ def elect_next(s: Session, *, bloc: Bloc, term_year: int, closes_at: datetime | 
     vote = open_vote(s, bloc=bloc, kind=kind, title=kind, quota=1, candidates=candidates, closes_at=closes_at,
                      actor=actor, now=now, term_year=term_year)
     return ElectionStep(vote, head)
+
+
+def manual_roles(s: Session, bloc: Bloc, term_year: int) -> list[tuple[str, Unit]]:
+    """The head or deputy of ``term_year`` already set by hand (/head, /deputy), not by an election:
+    an election's result would replace them, so /elect asks first."""
+    assert bloc.id is not None
+    if votes_of_topic(s, bloc.id, topic_of(HEAD, year=term_year)):
+        return []  # the election is under way: asked when it began
+    out: list[tuple[str, Unit]] = []
+    for role in (HEAD, DEPUTY):
+        held = s.exec(select(RoleAssignment).where(RoleAssignment.bloc_id == bloc.id, RoleAssignment.year == term_year,
+                                                   RoleAssignment.role == role)).first()
+        if held is None or winner_of_topic(s, bloc.id, topic_of(role, year=term_year)) is not None:
+            continue
+        unit = s.get(Unit, held.unit_id)
+        assert unit is not None
+        out.append((role, unit))
+    return out
 
 
 def continue_election(s: Session, *, bloc: Bloc, closed: Vote, actor: Actor, now: datetime) -> Vote | None:
