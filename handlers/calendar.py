@@ -21,6 +21,7 @@ from bot.services.calendar.export import bundle
 from bot.services.calendar.ics import build_ics
 from bot.services.calendar.reminders import RENDERERS, SOURCES
 from bot.services.delivery import live
+from bot.services.reminders import holidays
 from bot.timefmt import fmt_datetime
 from handlers.args import fields, item_id
 from handlers.publish import publish
@@ -65,6 +66,17 @@ async def _announce(req: Request, item: CalendarItem) -> None:
     posted_here = await publish(req, bloc, _post(req, item), key=f"cal{item.id}", live_item=(item.kind, item.id))
     if not posted_here:
         await req.reply(req.t("cal.created_private", head=views.head(req.lang, item)))
+    await _warn_day_off(req, item)
+
+
+async def _warn_day_off(req: Request, item: CalendarItem) -> None:
+    """Accepted, but said: a conference on a Sunday or on Tết is more often a typo than a plan."""
+    bloc = req.require_bloc()
+    why = holidays.why_day_off(req.session, bloc, item.when_at)
+    if why is not None:
+        command = "meeting_move" if item.kind == cal.MEETING else "deadline_move"
+        await req.reply(req.t("cal.day_off_warning", head=views.head(req.lang, item), when=views.when(item, bloc.timezone),
+                              why=why, command=command, id=item.id))
 
 
 # --- creating ---------------------------------------------------------------------------------------
@@ -122,6 +134,7 @@ async def move(req: Request) -> None:
                               now=req.now)
     await _done_unless_in_bloc_chat(req, req.t("cal.move.done", head=views.head(req.lang, item),
                                                old=fmt_datetime(old, bloc.timezone), new=views.when(item, bloc.timezone)))
+    await _warn_day_off(req, item)
 
 
 async def _done_unless_in_bloc_chat(req: Request, text: str) -> None:

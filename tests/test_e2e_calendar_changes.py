@@ -45,7 +45,8 @@ async def test_move_and_cancel_notify_every_unit_and_replan(tg: TelegramHarness,
 
     # Moving the conference: one notice in the group (the answer to the head too), no private copies to
     # officers who see the group; the post and plan follow.
-    assert await tg.say(head, group, "/meeting_move 1 19/12/2026 14:00") == []
+    [warning] = await tg.say(head, group, "/meeting_move 1 19/12/2026 14:00")  # only a word: it is a Saturday
+    assert said(warning["text"], "cal.day_off_warning", when="19/12/2026 14:00", why="thứ Bảy")
     clock.advance(timedelta(seconds=3))
     mark = len(tg.api.bot_log)
     await tg.tick()

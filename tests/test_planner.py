@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.services.reminders.holidays import national
 from bot.services.reminders.planner import (
     DEADLINE_DEFAULTS,
     MEETING_DEFAULTS,
@@ -86,15 +87,22 @@ anchors = st.datetimes(min_value=datetime(2020, 1, 1), max_value=datetime(2035, 
                        timezones=st.just(UTC)).map(lambda d: d.replace(second=0, microsecond=0))
 
 
+def _days_off(anchor: datetime) -> frozenset:
+    year = anchor.astimezone(VN).year
+    return frozenset(d for y in (year - 1, year, year + 1) for d in national(y))
+
+
 @settings(max_examples=300)
 @given(anchors)
 def test_deadline_plan_properties(anchor: datetime) -> None:
-    slots = plan(anchor, DEADLINE_DEFAULTS, TZ)
+    off = _days_off(anchor)
+    slots = plan(anchor, DEADLINE_DEFAULTS, TZ, off)
     keys = [s.key for s in slots]
     assert len(keys) == len(set(keys))
     assert [s.due_at for s in slots] == sorted(s.due_at for s in slots)
     for slot in slots:
-        assert is_working_time(slot.due_at.astimezone(VN)), slot
+        # Never on a weekend, outside working hours, or on a public holiday (Tết included).
+        assert is_working_time(slot.due_at.astimezone(VN), off), slot
         if slot.offset.before_item:
             assert slot.due_at < anchor
         else:
@@ -103,7 +111,7 @@ def test_deadline_plan_properties(anchor: datetime) -> None:
     assert [k for k in keys if not k.startswith(("b", "day"))] == [
         "over1@0800", "over2@0800", "over3@0800", "summary4@0800"]
     # Replanning gives the same plan.
-    assert plan(anchor, DEADLINE_DEFAULTS, TZ) == slots
+    assert plan(anchor, DEADLINE_DEFAULTS, TZ, off) == slots
 
 
 @settings(max_examples=200)
@@ -114,6 +122,23 @@ def test_meeting_plan_properties(anchor: datetime) -> None:
     assert by_key["b120m"].due_at == anchor - timedelta(hours=2)
     assert all(s.due_at < anchor for s in slots)
     assert all(is_working_time(s.due_at.astimezone(VN)) for s in slots if s.key != "b120m")
+
+
+def test_tet_is_skipped_by_reminders_and_by_the_next_working_day() -> None:
+    off = _days_off(datetime(2027, 2, 1, tzinfo=UTC))
+    assert {date(2027, 2, d) for d in range(4, 11)} <= off  # Tết Đinh Mùi: 29 Tết to mùng năm
+    due = datetime(2027, 2, 3, 17, 0, tzinfo=VN)  # Wednesday before Tết
+    assert local(plan(due, DEADLINE_DEFAULTS, TZ, off))[-4:] == [
+        ("over1@0800", "Thu 11/02 08:00"),  # the first working day after Tết
+        ("over2@0800", "Fri 12/02 08:00"),
+        ("over3@0800", "Mon 15/02 08:00"),
+        ("summary4@0800", "Tue 16/02 08:00"),
+    ]
+    # Seven days before a deadline just after Tết would be on mùng ba: moved to the morning after Tết.
+    after = datetime(2027, 2, 15, 17, 0, tzinfo=VN)
+    assert ("b10080m", "Thu 11/02 08:00") in local(plan(after, DEADLINE_DEFAULTS, TZ, off))
+    # Without the holidays it would have landed in the middle of Tết.
+    assert ("b10080m", "Mon 08/02 17:00") in local(plan(after, DEADLINE_DEFAULTS, TZ))
 
 
 def test_at_fires_exactly_at_the_item_even_at_night() -> None:

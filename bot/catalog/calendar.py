@@ -99,6 +99,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cal.mark.name.clear": {"vi": "không đánh dấu", "en": "unmarked"},
     # --- shared lines --------------------------------------------------------------------------------
     "cal.head": {"vi": "#{id} · {kind} «{title}»", "en": "#{id} · {kind} «{title}»"},
+    "cal.day_off_warning": {
+        "vi": "⚠️ Lưu ý: {head} vào {when}, là ngày nghỉ ({why}). Đã đặt như bạn ghi; nếu nhầm, dời bằng /{command} {id} <ngày giờ mới>.",
+        "en": "⚠️ Note: {head} is on {when}, a day off ({why}). It is set as you wrote; if that was a mistake, move it with /{command} {id} <new date and time>.",
+    },
     "cal.head_titled": {"vi": "#{id} · «{title}»", "en": "#{id} · «{title}»"},
     "cal.line_due": {"vi": "⏰ Hạn nộp: {when}", "en": "⏰ Due: {when}"},
     "cal.line_held": {"vi": "🕗 Thời gian: {when}", "en": "🕗 When: {when}"},

@@ -20,7 +20,7 @@ from storage.models.files import StoredFile
 from storage.models.invites import CodeGuess, InviteCode
 from storage.models.platforms import ChoiceMenu, InboundUpdate, SharedFile
 from storage.models.pledge import Pledge, PledgeSignature
-from storage.models.reminders import ReminderConfig
+from storage.models.reminders import DayOff, ReminderConfig
 from storage.models.votes import AwardType, Ballot, BallotSlip, Vote, VoteCandidate, VoteDraft, VoteRules
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "CalendarScope",
     "ChoiceMenu",
     "CodeGuess",
+    "DayOff",
     "InboundUpdate",
     "InviteCode",
     "JoinRequest",

@@ -25,7 +25,7 @@ from bot.services.calendar import views
 from bot.services.calendar.boards import deadline_boards, units_of
 from bot.services.delivery import live
 from bot.services.delivery.notify import Notice, queue_notice
-from bot.services.reminders import planner
+from bot.services.reminders import holidays, planner
 from bot.services.reminders.service import offsets_for
 from bot.services.reminders.slots import cancel_plan, replace_plan
 from bot.text import fold
@@ -135,7 +135,7 @@ def plan_item(s: Session, item: CalendarItem, bloc: Bloc, now: datetime) -> None
         cancel_plan(s, kind=item.kind, item_id=item.id, note=f"item {item.state}")
         return
     offsets = offsets_for(s, bloc.id, item.kind)
-    planned = planner.plan(item.when_at, offsets, bloc.timezone)
+    planned = planner.plan(item.when_at, offsets, bloc.timezone, holidays.days_off(s, bloc, item.when_at))
     if item.kind == DEADLINE and not deadline_boards(s, [item])[item.id].pending:
         # Everyone has sent it (or is excused): no more chasing, only the head's summary.
         planned = [p for p in planned if isinstance(p.offset, planner.Summary)]

@@ -22,7 +22,7 @@ from bot.ports import Document
 from bot.services.audit import Actor, record
 from bot.services.blocs.standing import Standing, bloc_year
 from bot.services.delivery import live
-from bot.services.reminders import planner
+from bot.services.reminders import holidays, planner
 from bot.services.reminders.service import PLEDGE, offsets_for
 from bot.services.reminders.slots import cancel_plan, replace_plan
 from bot.timefmt import fmt_datetime, to_local
@@ -221,7 +221,8 @@ def plan_offsets(s: Session, bloc_id: int) -> list[planner.Offset]:
 
 def plan_reminders(s: Session, bloc: Bloc, pledge: Pledge, now: datetime) -> None:
     assert bloc.id is not None and pledge.id is not None
-    planned = planner.plan(pledge.deadline, plan_offsets(s, bloc.id), bloc.timezone)
+    planned = planner.plan(pledge.deadline, plan_offsets(s, bloc.id), bloc.timezone,
+                           holidays.days_off(s, bloc, pledge.deadline))
     replace_plan(s, bloc_id=bloc.id, kind=KIND, item_id=pledge.id, planned=planned, now=now)
 
 

@@ -9,7 +9,8 @@ Offsets (each has a stable ``key``, the reminder's identity across replanning):
 - ``Summary(n, at)``: the same moment rule as ``Overdue``, but addressed to the bloc's head.
 - ``At()``: exactly at the item's time (closing a pledge or a vote), never moved.
 
-Working hours (giờ hành chính) are 07:30–17:00 (both included), Monday–Friday, in the bloc's zone. A reminder
+Working hours (giờ hành chính) are 07:30–17:00 (both included), Monday–Friday except days off (Vietnam's
+public holidays, Tết by the lunar calendar included, and the days a bloc adds), in the bloc's zone. A reminder
 that would fall outside them moves to the next working morning (08:00); a reminder *before* the
 item that would then land at or after the item moves back to the last working afternoon before it
 (16:00) instead; offsets with ``keep_time=True`` (a conference's 2 hours before) are never moved.
@@ -19,8 +20,9 @@ the same moment are merged (the one closer to the item is kept).
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 WORK_START = time(7, 30)
@@ -113,55 +115,64 @@ class PlannedSlot:
     offset: Offset
 
 
-def is_working_time(local: datetime) -> bool:
-    return local.weekday() in WORKDAYS and WORK_START <= local.time() <= WORK_END
+NO_DAYS_OFF: frozenset[date] = frozenset()
 
 
-def next_working_morning(local: datetime) -> datetime:
+def is_working_day(day: date, days_off: Container[date] = NO_DAYS_OFF) -> bool:
+    return day.weekday() in WORKDAYS and day not in days_off
+
+
+def is_working_time(local: datetime, days_off: Container[date] = NO_DAYS_OFF) -> bool:
+    return is_working_day(local.date(), days_off) and WORK_START <= local.time() <= WORK_END
+
+
+def next_working_morning(local: datetime, days_off: Container[date] = NO_DAYS_OFF) -> datetime:
     """08:00 on this day if it is a working day and before opening, else on the next working day."""
     day = local.date()
-    if local.weekday() in WORKDAYS and local.time() < WORK_START:
+    if is_working_day(day, days_off) and local.time() < WORK_START:
         return datetime.combine(day, MORNING, local.tzinfo)
     day += timedelta(days=1)
-    while day.weekday() not in WORKDAYS:
+    while not is_working_day(day, days_off):
         day += timedelta(days=1)
     return datetime.combine(day, MORNING, local.tzinfo)
 
 
-def last_working_afternoon(local: datetime) -> datetime:
+def last_working_afternoon(local: datetime, days_off: Container[date] = NO_DAYS_OFF) -> datetime:
     """16:00 on this day if working hours are over and it is a working day, else on the previous one."""
     day = local.date()
-    if local.weekday() in WORKDAYS and local.time() > WORK_END:
+    if is_working_day(day, days_off) and local.time() > WORK_END:
         return datetime.combine(day, AFTERNOON, local.tzinfo)
     day -= timedelta(days=1)
-    while day.weekday() not in WORKDAYS:
+    while not is_working_day(day, days_off):
         day -= timedelta(days=1)
     return datetime.combine(day, AFTERNOON, local.tzinfo)
 
 
-def nth_working_day_after(local: datetime, n: int) -> datetime:
+def nth_working_day_after(local: datetime, n: int, days_off: Container[date] = NO_DAYS_OFF) -> datetime:
     day = local.date()
     count = 0
     while count < n:
         day += timedelta(days=1)
-        if day.weekday() in WORKDAYS:
+        if is_working_day(day, days_off):
             count += 1
     return datetime.combine(day, time(0, 0), local.tzinfo)
 
 
-def _raw_time(offset: Offset, anchor: datetime) -> datetime:
+def _raw_time(offset: Offset, anchor: datetime, days_off: Container[date]) -> datetime:
     if isinstance(offset, At):
         return anchor
     if isinstance(offset, Before):
         return anchor - offset.delta
     if isinstance(offset, OnDueDay):
         return datetime.combine(anchor.date(), offset.at, anchor.tzinfo)
-    day = nth_working_day_after(anchor, offset.n)
+    day = nth_working_day_after(anchor, offset.n, days_off)
     return datetime.combine(day.date(), offset.at, anchor.tzinfo)
 
 
-def plan(anchor_utc: datetime, offsets: list[Offset] | tuple[Offset, ...], tz: str) -> list[PlannedSlot]:
-    """The reminder moments of an item due (or held) at ``anchor_utc``, sorted, in UTC.
+def plan(anchor_utc: datetime, offsets: list[Offset] | tuple[Offset, ...], tz: str,
+         days_off: Container[date] = NO_DAYS_OFF) -> list[PlannedSlot]:
+    """The reminder moments of an item due (or held) at ``anchor_utc``, sorted, in UTC; ``days_off``
+    are the local dates that are not working days although not weekends (holidays).
 
     The result depends only on its arguments, so replanning after a change gives the same keys.
     """
@@ -172,11 +183,11 @@ def plan(anchor_utc: datetime, offsets: list[Offset] | tuple[Offset, ...], tz: s
     before: dict[datetime, PlannedSlot] = {}
     after: dict[str, PlannedSlot] = {}
     for offset in offsets:
-        when = _raw_time(offset, anchor)
-        if not offset.keep_time and not is_working_time(when):
-            moved = next_working_morning(when)
+        when = _raw_time(offset, anchor, days_off)
+        if not offset.keep_time and not is_working_time(when, days_off):
+            moved = next_working_morning(when, days_off)
             if offset.before_item and moved >= anchor:
-                moved = last_working_afternoon(when)
+                moved = last_working_afternoon(when, days_off)
             when = moved
         slot = PlannedSlot(offset.key, when.astimezone(UTC), offset)
         if not offset.before_item:

@@ -30,6 +30,7 @@ from bot.services.blocs import roles
 from bot.services.blocs.standing import DEPUTY, HEAD, bloc_year
 from bot.services.delivery import live, outbox
 from bot.services.delivery.notify import open_accounts
+from bot.services.reminders import holidays
 from bot.services.reminders.planner import At, plan
 from bot.services.reminders.service import VOTE, offsets_for
 from bot.services.reminders.slots import cancel_plan, replace_plan
@@ -278,8 +279,8 @@ def plan_vote(s: Session, vote: Vote, bloc: Bloc, now: datetime) -> None:
         cancel_plan(s, kind=KIND, item_id=vote.id, note="closed by hand")
         return
     offsets = (*offsets_for(s, bloc.id, VOTE), At())
-    replace_plan(s, bloc_id=bloc.id, kind=KIND, item_id=vote.id, planned=plan(vote.closes_at, offsets, bloc.timezone),
-                 now=now)
+    planned = plan(vote.closes_at, offsets, bloc.timezone, holidays.days_off(s, bloc, vote.closes_at))
+    replace_plan(s, bloc_id=bloc.id, kind=KIND, item_id=vote.id, planned=planned, now=now)
 
 
 # --- who may vote, and casting ------------------------------------------------------------------
