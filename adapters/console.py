@@ -123,6 +123,10 @@ class ConsoleMessenger:
             del self.state.buttons[ref.chat_id]
         self._show_buttons(ref.chat_id, ref.message_id, message.buttons)
 
+    async def delete(self, ref: SentRef) -> bool:
+        print(f"   (tin #{ref.message_id} trong {self.state.name_of_chat(ref.chat_id)} đã bị xoá)", file=self.out, flush=True)
+        return True
+
     def backlog(self, chat_id: str) -> float:
         return 0.0
 

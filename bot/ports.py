@@ -146,6 +146,10 @@ class Messenger(Protocol):
 
     async def is_group_admin(self, chat_id: str, user_id: str) -> bool: ...
 
+    async def delete(self, ref: SentRef) -> bool:
+        """Deletes a message, a member's where the bot has the right to; False where it cannot."""
+        ...
+
     def backlog(self, chat_id: str) -> float:
         """Seconds a message to ``chat_id`` would now wait for the platform's flood limit (a busy group)."""
         ...

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from bot.errors import UserError
-from bot.ports import Button, Document, OutMessage, callback_data
+from bot.ports import Button, Document, OutMessage, SentRef, callback_data
 from bot.records import Vote
 from bot.services.blocs import service as blocs
 from bot.services.blocs.roles import parse_year
@@ -24,7 +24,7 @@ from bot.text import fold
 from bot.timefmt import fmt_datetime
 from handlers.args import fields, item_id
 from handlers.publish import announce, deep_link, publish, publish_in_origin
-from handlers.registry import Callback, Command, DeepLink, Where, Who
+from handlers.registry import Callback, Command, DeepLink, Who
 from handlers.request import Request
 
 # vb:<vote id>:<ticked positions as a hex bitmask>:<t<n> toggle | s send | n new ballot here | o open the
@@ -214,6 +214,9 @@ _BLANK = ("trang", "blank", "phieutrang")
 
 async def phieu(req: Request) -> None:
     """The typed ballot: /phieu <#id> <số> [<số> ...] or /phieu <#id> trắng (text-only platforms)."""
+    if req.is_group:
+        await _phieu_in_group(req)
+        return
     tokens = [tok for tok in re.split(r"[,\s]+", req.args.strip()) if tok]
     if not tokens:
         raise UserError("phieu.usage")
@@ -230,6 +233,22 @@ async def phieu(req: Request) -> None:
         positions = [int(tok) for tok in rest]
     cast = vs.cast_ballot(req.session, place=place, positions=positions, actor=req.actor, now=req.now)
     await req.reply(_receipt(req, place, cast))
+
+
+async def _phieu_in_group(req: Request) -> None:
+    """A ballot typed in the group is not counted, and everyone there could read the choice: the
+    message is deleted where the platform lets the bot (Telegram: an admin bot with the right) and
+    the officer is told why privately; the group sees nothing more. Without a private chat, the
+    refusal is said in the group, without repeating the numbers."""
+    message_id = req.incoming.message_id
+    deleted = message_id is not None and await req.messenger.delete(
+        SentRef(req.incoming.chat.platform, req.incoming.chat.chat_id, message_id))
+    text = req.t("phieu.in_group_deleted" if deleted else "phieu.in_group_kept")
+    account = req.actor.account
+    if account is not None and await req.send_private(account, text):
+        return
+    await req.send(req.messenger, req.incoming.chat.chat_id,
+                   req.t("phieu.in_group_public" if deleted else "phieu.in_group_public_kept"))
 
 
 # --- closing, run-off, results, minutes ------------------------------------------------------------
@@ -387,7 +406,8 @@ async def vote_rules_command(req: Request) -> None:
 COMMANDS = [
     Command("vote", vote_command, who=Who.MANAGER),
     Command("vote_rules", vote_rules_command, who=Who.MEMBER),
-    Command("phieu", phieu, who=Who.ANYONE, where=Where.PRIVATE),
+    # Typed in a group it is answered privately (and the message deleted): see _phieu_in_group.
+    Command("phieu", phieu, who=Who.ANYONE),
     Command("vote_close", vote_close, who=Who.MANAGER),
     Command("vote_runoff", vote_runoff, who=Who.MANAGER),
     Command("results", results, who=Who.MEMBER),

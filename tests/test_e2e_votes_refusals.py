@@ -47,7 +47,6 @@ async def test_bad_vote_commands_change_nothing(tg_fast: TelegramHarness) -> Non
         (HEAD, "group", "/elect 2020"): "Không bầu cho năm 2020 đã qua",
         (HEAD, "group", "/handover 2027"): "Chưa có Trưởng khối năm 2027",
         (HEAD, "group", "/handover 2026"): "Bàn giao cho năm sau (2027)",
-        (HEAD, "group", "/phieu 1 2"): "chỉ dùng trong chat riêng",
         (HEAD, "dm", "/phieu"): "Cách dùng (trong chat riêng): /phieu",
         (HEAD, "dm", "/phieu 7 1"): "Khối không có phiếu bầu #7",
     }
@@ -174,3 +173,28 @@ async def test_a_closing_time_alone_means_today(tg_fast: TelegramHarness) -> Non
     with tg.core.db.session() as s:
         vote = s.exec(select(Vote)).one()
     assert vote.closes_at == datetime(2026, 11, 23, 10, 30, tzinfo=VN)  # the clock says 09:00 that day
+
+
+async def test_a_ballot_typed_in_the_group_is_deleted_and_refused_privately(tg_fast: TelegramHarness) -> None:
+    tg = tg_fast
+    group = await setup_bloc(tg)
+    await tg.say(HEAD, group, "/vote 1 | tay")
+    officer = OFFICERS["YTE"]
+    await tg.say(officer, tg.api.private(officer), "/start")
+    # The bot is not an admin of the group: it cannot delete; the officer is told privately to do it.
+    sent = await tg.say(officer, group, "/phieu 1 8")
+    assert [m["chat"]["id"] for m in sent] == [officer.id]
+    assert said(sent[0]["text"], "phieu.in_group_kept") and tg.api.deleted == []
+    # As an admin with the right to delete: the message disappears, the officer is told why.
+    tg.api.can_delete.add(group.id)
+    sent = await tg.say(officer, group, "/phieu 1 8")
+    assert [m["chat"]["id"] for m in sent] == [officer.id] and said(sent[0]["text"], "phieu.in_group_deleted")
+    assert [chat for chat, _ in tg.api.deleted] == [group.id]
+    left = [m for (cid, _), m in tg.api.messages.items() if cid == group.id and m.get("text") == "/phieu 1 8"]
+    assert len(left) == 1  # only the first one, which the bot could not delete
+    # Nothing was counted.
+    assert count(tg, Ballot) == 0
+    # Someone without a private chat with the bot: the refusal is said in the group, without the numbers.
+    stranger = TgUser(999, "Khách")
+    sent = await tg.say(stranger, group, "/phieu 1 3")
+    assert said(sent[0]["text"], "phieu.in_group_public") and "3" not in sent[0]["text"]

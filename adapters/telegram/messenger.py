@@ -105,6 +105,15 @@ class TelegramMessenger:
         except TelegramError as exc:
             raise SendError(str(exc)) from exc
 
+    async def delete(self, ref: SentRef) -> bool:
+        # A member's message in a group can be deleted only by an admin bot with that right; the
+        # caller then says so instead.
+        try:
+            return bool(await self.bot.delete_message(chat_id=int(ref.chat_id), message_id=int(ref.message_id)))
+        except TelegramError as exc:
+            log.info("could not delete message %s in %s: %s", ref.message_id, ref.chat_id, exc)
+            return False
+
     async def is_group_admin(self, chat_id: str, user_id: str) -> bool:
         try:
             member = await self.bot.get_chat_member(int(chat_id), int(user_id))

@@ -372,6 +372,9 @@ class _Watching:
     async def is_group_admin(self, chat_id: str, user_id: str) -> bool:
         return await self.inner.is_group_admin(chat_id, user_id)
 
+    async def delete(self, ref: SentRef) -> bool:
+        return await self.inner.delete(ref)
+
     def backlog(self, chat_id: str) -> float:
         return self.inner.backlog(chat_id)
 

@@ -136,6 +136,9 @@ class ZaloMessenger:
     def backlog(self, chat_id: str) -> float:
         return 0.0
 
+    async def delete(self, ref: SentRef) -> bool:
+        return False  # the Bot API has no way to delete a message (and there are no groups to clean up)
+
     async def is_group_admin(self, chat_id: str, user_id: str) -> bool:
         return False  # no group chats
 

@@ -242,6 +242,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "At most {quota} unit(s) may be ticked; untick one. Nothing was recorded.",
     },
     "ballot.busy": {"vi": "Phiếu của đơn vị vừa được gửi cùng lúc từ nơi khác; hãy thử lại.", "en": "The unit's ballot was being sent elsewhere at the same moment; try again."},
+    "phieu.in_group_deleted": {
+        "vi": "🔒 Phiếu bầu là phiếu kín: tin /phieu bạn gõ trong nhóm KHÔNG được tính, và bot đã xoá tin đó khỏi nhóm để không ai thấy lựa chọn của bạn. Hãy bỏ phiếu ở đây, trong chat riêng này: /phieu <#số phiếu> <số> [số ...].",
+        "en": "🔒 Ballots are secret: the /phieu you typed in the group was NOT counted, and the bot deleted it from the group so nobody sees your choice. Vote here, in this private chat: /phieu <#vote> <number> [number ...].",
+    },
+    "phieu.in_group_kept": {
+        "vi": "🔒 Phiếu bầu là phiếu kín: tin /phieu bạn gõ trong nhóm KHÔNG được tính. Bot không có quyền xoá tin trong nhóm, nên mọi người trong nhóm có thể đã thấy lựa chọn của bạn: hãy tự xoá tin đó (giữ tay trên tin → Xoá). Hãy bỏ phiếu ở đây, trong chat riêng này: /phieu <#số phiếu> <số> [số ...].",
+        "en": "🔒 Ballots are secret: the /phieu you typed in the group was NOT counted. The bot may not delete messages in the group, so its members may have seen your choice: delete that message yourself. Vote here, in this private chat: /phieu <#vote> <number> [number ...].",
+    },
+    "phieu.in_group_public": {
+        "vi": "🔒 Phiếu bầu là phiếu kín: phiếu gõ trong nhóm không được tính và đã được xoá. Hãy mở chat riêng với bot để bỏ phiếu.",
+        "en": "🔒 Ballots are secret: a ballot typed in the group is not counted and was deleted. Open a private chat with the bot to vote.",
+    },
+    "phieu.in_group_public_kept": {
+        "vi": "🔒 Phiếu bầu là phiếu kín: phiếu gõ trong nhóm không được tính. Người gõ hãy xoá tin đó và mở chat riêng với bot để bỏ phiếu.",
+        "en": "🔒 Ballots are secret: a ballot typed in the group is not counted. Whoever typed it, delete that message and open a private chat with the bot to vote.",
+    },
     "phieu.usage": {
         "vi": "Cách dùng (trong chat riêng): /phieu <#số phiếu> để xem phiếu; /phieu <#số phiếu> <số> [số ...] để bỏ phiếu cho các đơn vị theo số trên phiếu; /phieu <#số phiếu> trắng để bỏ phiếu trắng. Ví dụ: /phieu 5 2 7",
         "en": "Usage (private chat): /phieu <#vote> shows the ballot; /phieu <#vote> <number> [number ...] votes for the units with those numbers; /phieu <#vote> blank casts a blank ballot. E.g. /phieu 5 2 7",

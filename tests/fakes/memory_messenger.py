@@ -25,6 +25,7 @@ class MemoryMessenger:
     supports_groups: bool = True
     sent: list[Sent] = field(default_factory=list)
     edits: list[tuple[SentRef, OutMessage]] = field(default_factory=list)
+    deleted: list[SentRef] = field(default_factory=list)
     blocked: set[str] = field(default_factory=set)
     # chat ids whose next N sends fail with a retryable error
     flaky: dict[str, int] = field(default_factory=dict)
@@ -66,6 +67,10 @@ class MemoryMessenger:
 
     def backlog(self, chat_id: str) -> float:
         return 0.0
+
+    async def delete(self, ref: SentRef) -> bool:
+        self.deleted.append(ref)
+        return True
 
     async def is_group_admin(self, chat_id: str, user_id: str) -> bool:
         return (chat_id, user_id) in self.admins

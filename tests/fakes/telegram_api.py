@@ -115,6 +115,9 @@ class FakeBotApi:
         self.calls: list[Call] = []
         self.callback_answers: dict[str, dict[str, Any]] = {}
         self.blocked: set[int] = set()
+        # Groups where the bot is an admin allowed to delete members' messages; deleted (chat, message).
+        self.can_delete: set[int] = set()
+        self.deleted: list[tuple[int, int]] = []
         self.faults: list[tuple[str, ApiError, Callable[[dict[str, Any]], bool]]] = []
         self._event = asyncio.Event()
         self.processed: set[int] = set()
@@ -363,6 +366,17 @@ class FakeBotApi:
         else:
             msg.pop("reply_markup", None)
         return msg
+
+    def m_deleteMessage(self, params: dict[str, Any], files: Any) -> bool:
+        key = (int(params["chat_id"]), int(params["message_id"]))
+        msg = self.messages.get(key)
+        if msg is None:
+            raise ApiError(400, "Bad Request: message to delete not found")
+        if key[0] < 0 and msg["from"]["id"] != BOT_ID and key[0] not in self.can_delete:
+            raise ApiError(400, "Bad Request: message can't be deleted")
+        del self.messages[key]
+        self.deleted.append(key)
+        return True
 
     def m_answerCallbackQuery(self, params: dict[str, Any], files: Any) -> bool:
         self.callback_answers[params["callback_query_id"]] = params
