@@ -210,6 +210,7 @@ async def ballot_link(req: Request, rest: str) -> None:
 
 
 _BLANK = ("trang", "blank", "phieutrang")
+_REPLACE = ("thay", "replace")  # "/phieu 5 2 7 thay": yes, replace the unit's earlier ballot
 
 
 async def phieu(req: Request) -> None:
@@ -221,7 +222,8 @@ async def phieu(req: Request) -> None:
     if not tokens:
         raise UserError("phieu.usage")
     place = vs.seat(req.session, vote_id=item_id(tokens[0], "phieu.usage"), actor=req.actor, now=req.now)
-    rest = tokens[1:]
+    rest = [tok for tok in tokens[1:] if fold(tok) not in _REPLACE]
+    replace = len(rest) < len(tokens) - 1
     if not rest:
         await req.reply(_ballot(req, place, 0))
         return
@@ -231,7 +233,8 @@ async def phieu(req: Request) -> None:
         if not all(tok.isdigit() and len(tok) <= 3 for tok in rest):
             raise UserError("phieu.usage")
         positions = [int(tok) for tok in rest]
-    cast = vs.cast_ballot(req.session, place=place, positions=positions, actor=req.actor, now=req.now)
+    cast = vs.cast_ballot(req.session, place=place, positions=positions, actor=req.actor, now=req.now,
+                          replace=replace)
     await req.reply(_receipt(req, place, cast))
 
 

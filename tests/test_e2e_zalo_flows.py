@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 import httpx
+from sqlmodel import select
 
 from bot.clock import ManualClock
 from storage.models import AuditLog, Ballot, LivePost, PledgeSignature, StoredFile, Submission
@@ -46,6 +47,12 @@ async def bloc(zh: ZaloHarness) -> People:
     p = People()
     await zalo_bloc(zh, p.admin, p.by_unit, UNITS, "VHTTDL")
     return p
+
+
+def receipt_of(text: str) -> str:
+    match = re.search(r"[A-Z0-9]{3}-[A-Z0-9]{3}", text)
+    assert match is not None, text
+    return match.group()
 
 
 async def test_a_vote_on_zalo_alone_by_numbers(zalo: ZaloHarness, clock: ManualClock) -> None:
@@ -90,10 +97,21 @@ async def test_a_vote_on_zalo_alone_by_numbers(zalo: ZaloHarness, clock: ManualC
 
     receipts = [await zh.zreply(hung, "2 3")]
     assert receipts[0].startswith("✅ Đã nhận phiếu của đơn vị YTE cho #1") and RECEIPT.search(receipts[0])
-    # The typed command alone shows the ballot; numbers then cast it; answering again replaces it.
+    # The typed command alone shows the ballot; numbers then cast it. Answering the same menu again does
+    # not silently replace it: the officer is warned and told how to confirm (as Telegram warns first).
     assert said(await zh.zreply(mai, "/phieu 1"), 'ballot.unit')
     receipts.append(await zh.zreply(mai, "1 3"))
-    replaced = await zh.zreply(mai, "3, 4")
+    first = receipt_of(receipts[-1])
+    warned = await zh.zreply(mai, "3, 4")
+    assert said(warned, 'ballot.replace_confirm', id=1, code='GDDT', receipt=first)
+    with zh.core.db.session() as s:
+        assert s.exec(select(Ballot).where(Ballot.receipt == first)).one() is not None
+    replaced = await zh.zreply(mai, "/phieu 1 3 4 thay")
+    assert said(replaced, 'ballot.replaced_note')
+    # A ballot shown again after one was sent says so, and its numbers then replace it knowingly.
+    shown = await zh.zreply(mai, "/phieu 1")
+    assert said(shown, 'ballot.already') and "/phieu 1 thay" in shown
+    replaced = await zh.zreply(mai, "1 3")
     assert said(replaced, 'ballot.replaced_note')
     receipts.append(await zh.zreply(minh, "/phieu #1 3"))  # the whole command, from any message
     assert count(zh, Ballot) == 3
@@ -286,7 +304,7 @@ async def test_the_guided_vote_a_conference_and_an_election_by_numbers(zalo: Zal
     step = await zh.zreply(p.lan, "/vote")
     assert "bước 1/3" in step and "3. Bằng khen của Chủ tịch UBND tỉnh (2)\n" in step
     assert said(await zh.zreply(p.lan, "3"), 'flow.pick_candidates')
-    assert said(await zh.zreply(p.lan, "1"), 'flow.pick_time')
+    assert said(await zh.zreply(p.lan, "1"), 'flow.pick_time.nogroup')
     assert said(await zh.zreply(p.lan, "20/12/2026 17:00"), 'flow.summary', quota=2, closing='20/12/2026 17:00')  # typed, not a number
     assert said(await zh.zreply(p.lan, "1"), 'vote.opened_no_group', id=1)
 

@@ -56,6 +56,16 @@ class ZaloHarness(TelegramHarness):
 
     async def __aexit__(self, *exc: object) -> None:
         await self.stop()
+        if exc[0] is None:  # a test that passed: nothing it made the bot send to Zalo asks for the impossible
+            self.assert_zalo_readable()
+
+    def assert_zalo_readable(self) -> None:
+        """Every message the adapter sent to Zalo describes what Zalo can do (see tests/test_zalo_texts.py)."""
+        from tests.test_zalo_texts import offending
+
+        bad = [(m["chat_id"], found, text[:200]) for m in self.zalo_api.sent
+               for text in [m.get("text") or m.get("caption") or ""] if (found := offending(text))]
+        assert not bad, f"Telegram-only instructions sent to Zalo: {bad}"
 
     async def start(self) -> None:
         await self.zalo_api.start()

@@ -298,16 +298,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cal.deadline.pending_codes": {"vi": "Chưa nộp: {codes}", "en": "Not yet submitted: {codes}"},
     "cal.deadline.how_to_submit": {
-        "vi": "Cách nộp: trả lời tin này bằng tệp báo cáo, hoặc gửi tệp (ảnh chụp cũng được) kèm chú thích /submit {id}, hoặc gõ /submit {id} <đường dẫn tới báo cáo> (trong nhóm hoặc chat riêng với bot).",
-        "en": "To submit: reply to this message with the file, or send the file (a photo will do) captioned /submit {id}, or type /submit {id} <link to the report> (here or in a private chat with the bot).",
+        "vi": "Cách nộp: gửi tệp báo cáo (ảnh chụp cũng được) kèm chú thích /submit {id}, hoặc gõ /submit {id} <đường dẫn tới báo cáo>; gửi trong chat riêng với bot cũng được.",
+        "en": "To submit: send the report (a photo will do) captioned /submit {id}, or type /submit {id} <link to the report>; a private chat with the bot works too.",
     },
     "cal.meeting.counter": {"vi": "Đã xác nhận tham dự: {done}/{total} đơn vị", "en": "Confirmed attendance: {done}/{total} units"},
     "cal.meeting.confirmed_line": {"vi": "✅ {code}{delegate}", "en": "✅ {code}{delegate}"},
     "cal.meeting.delegate_suffix": {"vi": " (đại biểu: {name})", "en": " (delegate: {name})"},
     "cal.meeting.unconfirmed_codes": {"vi": "Chưa xác nhận: {codes}", "en": "Not yet confirmed: {codes}"},
     "cal.meeting.how_to_attend": {
-        "vi": "Mỗi đơn vị bấm «Xác nhận tham dự»; ghi tên đại biểu: /attend {id} <họ tên>.",
-        "en": "Each unit presses «Confirm attendance»; to name the delegate: /attend {id} <name>.",
+        "vi": "Mỗi đơn vị chọn «Xác nhận tham dự» (hoặc gõ /attend {id}); ghi tên đại biểu: /attend {id} <họ tên>.",
+        "en": "Each unit chooses «Confirm attendance» (or types /attend {id}); to name the delegate: /attend {id} <name>.",
     },
     "cal.meeting.btn_attend": {"vi": "✅ Xác nhận tham dự", "en": "✅ Confirm attendance"},
     "cal.created_private": {
@@ -409,8 +409,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cal.remind.unit_line": {"vi": "• {unit}: {who}", "en": "• {unit}: {who}"},
     "cal.remind.no_officer": {"vi": "chưa có cán bộ đăng ký", "en": "no officer registered"},
     "cal.remind.deadline_how": {
-        "vi": "Nộp: gửi tệp kèm chú thích /submit {id}, hoặc trả lời bài đăng hạn nộp bằng tệp. Xem tình hình: /status {id}.",
-        "en": "Submit: send the file captioned /submit {id}, or reply to the deadline's post with it. Progress: /status {id}.",
+        "vi": "Nộp: gửi tệp (ảnh chụp cũng được) kèm chú thích /submit {id}, hoặc gõ /submit {id} <đường dẫn>. Xem tình hình: /status {id}.",
+        "en": "Submit: send the file (a photo will do) captioned /submit {id}, or type /submit {id} <link>. Progress: /status {id}.",
     },
     "cal.remind.deadline_private_before": {
         "vi": "⏰ Đơn vị {code} chưa nộp {head}, hạn {when} ({left}). Gửi tệp tại đây kèm chú thích /submit {id}.",

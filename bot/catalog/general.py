@@ -39,8 +39,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "You do not act for any unit of the bloc yet. Type /join <UNIT CODE> in the bloc's group to register (see codes with /units).",
     },
     "callback.invalid": {
-        "vi": "Nút này không hợp lệ hoặc đã hết hiệu lực. Gõ /help để xem các lệnh.",
-        "en": "This button is invalid or has expired. Type /help to see the commands.",
+        "vi": "Lựa chọn này không hợp lệ hoặc đã hết hiệu lực. Gõ /help để xem các lệnh.",
+        "en": "This choice is invalid or has expired. Type /help to see the commands.",
     },
     "private.text_hint": {
         "vi": "Tôi chỉ hiểu các lệnh bắt đầu bằng dấu /, ví dụ /help.",

@@ -74,8 +74,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "⌛ {name}'s request to act for unit {code} — {unit} expired after 7 days without a decision.",
     },
     "join.expired_dm": {
-        "vi": "⌛ Yêu cầu đại diện cho đơn vị {code} — {unit} (khối «{bloc}») của bạn đã hết hạn sau {days} ngày chưa được duyệt. Muốn xin lại, gõ /join {code} trong nhóm của khối, hoặc xin Trưởng khối mã mời.",
-        "en": "⌛ Your request to act for unit {code} — {unit} (bloc «{bloc}») expired after {days} days without a decision. To ask again, type /join {code} in the bloc's group, or ask the head for an invitation code.",
+        "vi": "⌛ Yêu cầu đại diện cho đơn vị {code} — {unit} (khối «{bloc}») của bạn đã hết hạn sau {days} ngày chưa được duyệt. Muốn xin lại, gõ lại /join {code}, hoặc xin Trưởng khối mã mời rồi gõ /join <mã mời>.",
+        "en": "⌛ Your request to act for unit {code} — {unit} (bloc «{bloc}») expired after {days} days without a decision. To ask again, type /join {code} once more, or ask the head for an invitation code and type /join <code>.",
     },
     "requests.none": {"vi": "Không có yêu cầu nào đang chờ duyệt.", "en": "No request is waiting for a decision."},
     "requests.header": {"vi": "🙋 Yêu cầu đại diện đang chờ duyệt ({count}):", "en": "🙋 Requests waiting for a decision ({count}):"},
@@ -83,8 +83,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "requests.btn_approve": {"vi": "✅ {n}. {name} → {code}", "en": "✅ {n}. {name} → {code}"},
     "requests.btn_reject": {"vi": "❌ Từ chối {n}", "en": "❌ Reject {n}"},
     "leave.needs_confirmation": {
-        "vi": "Bạn là cán bộ cuối cùng của đơn vị Trưởng khối/Phó trưởng khối; gõ /leave và xác nhận bằng nút.",
-        "en": "You are the last officer of the head's or deputy's unit; type /leave and confirm with the button.",
+        "vi": "Bạn là cán bộ cuối cùng của đơn vị Trưởng khối/Phó trưởng khối; gõ lại /leave rồi chọn «Vẫn thôi đại diện» để xác nhận.",
+        "en": "You are the last officer of the head's or deputy's unit; type /leave again and choose «Leave anyway» to confirm.",
     },
     "leave.confirm_role": {
         "vi": "⚠️ Bạn là cán bộ cuối cùng của đơn vị {code} — {unit} ({roles}). Nếu bạn thôi đại diện, {roles} sẽ không còn ai điều hành trong khối cho đến khi đơn vị có cán bộ mới (/join {code} hoặc /invite {code}). Bạn vẫn muốn thôi?",

@@ -80,4 +80,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Đơn vị chưa có cán bộ trong khối: gõ /invite {code} để tạo mã mời cán bộ của đơn vị.",
         "en": "The unit has no officer in the bloc yet: type /invite {code} to make an invitation code for its officer.",
     },
+    # --- usage and guided texts, as read where there are no replies or buttons (Zalo) ------------------
+    "cal.deadline.usage.nogroup": {
+        "vi": "Cách dùng: /deadline <ngày giờ> | <tiêu đề> [| <số hiệu văn bản>] [| units=MÃ,MÃ], ví dụ\n/deadline 10/12/2026 17:00 | Báo cáo tổng kết thi đua năm 2026 | Kế hoạch 1116/KH-KTĐVHXH\n/deadline 15/12/2026 | Bản tự chấm điểm | units=YTE,GDDT\nKhông ghi giờ thì hạn là 17:00. Không ghi units= thì áp dụng cho mọi đơn vị thành viên. Muốn kèm mẫu: gửi ảnh mẫu với lệnh /deadline ghi ở chú thích ảnh.",
+        "en": "Usage: /deadline <date time> | <title> [| <document number>] [| units=CODE,CODE], e.g.\n/deadline 10/12/2026 17:00 | Year-end emulation report 2026 | Plan 1116/KH-KTĐVHXH\n/deadline 15/12/2026 | Self-scoring sheet | units=YTE,GDDT\nWithout a time the deadline is 17:00. Without units= it applies to every member unit. To attach a template: send it as a photo with the /deadline command as its caption.",
+    },
+    "pledge_open.usage.nogroup": {
+        "vi": "Cách dùng: /pledge_open <năm> | <hạn ký dd/mm/yyyy hh:mm> | <nội dung giao ước>\nVí dụ:\n/pledge_open 2027 | 31/01/2027 17:00 | Các đơn vị thành viên cam kết thi đua hoàn thành xuất sắc nhiệm vụ năm 2027...\nNội dung cũng có thể là ảnh chụp văn bản giao ước: gửi ảnh với lệnh /pledge_open 2027 | 31/01/2027 17:00 ghi ở chú thích ảnh. Ghi hạn ký không kèm giờ thì hạn là 17:00 ngày đó.",
+        "en": "Usage: /pledge_open <year> | <deadline dd/mm/yyyy hh:mm> | <pledge text>\nExample:\n/pledge_open 2027 | 31/01/2027 17:00 | The member units pledge to excel in their 2027 tasks...\nThe text may also be a photo of the pledge document: send it with /pledge_open 2027 | 31/01/2027 17:00 as its caption. A deadline without a time means 17:00 that day.",
+    },
+    "pledge.text_too_long.nogroup": {
+        "vi": "Nội dung giao ước dài {length} ký tự, quá {limit} ký tự. Hãy gửi ảnh chụp toàn văn với chú thích /pledge_open <năm> | <hạn ký> | <tóm tắt ngắn>.",
+        "en": "The pledge text is {length} characters long, over {limit}. Send a photo of the full text captioned /pledge_open <year> | <deadline> | <short summary>.",
+    },
+    "vote.usage.nogroup": {
+        "vi": "Cách dùng: /vote (chọn từng bước bằng số) hoặc một dòng:\n/vote <tên hoặc số danh hiệu> | <dd/mm/yyyy hh:mm hoặc tay> [| MÃ1,MÃ2,...]\nVí dụ: /vote Cờ thi đua của Chính phủ | 20/12/2026 17:00\n/vote 3 | tay | YTE,GDDT,BDT\nXem danh hiệu bằng /awards.",
+        "en": "Usage: /vote (step by step, choosing by number) or one line:\n/vote <award name or number> | <dd/mm/yyyy hh:mm or hand> [| CODE1,CODE2,...]\nE.g. /vote Government flag | 20/12/2026 17:00\n/vote 3 | hand | YTE,GDDT,BDT\nSee the awards with /awards.",
+    },
+    "flow.shortlist.nogroup": {
+        "vi": "Bước 2/3: chọn các đơn vị có tên trong phiếu (gõ số), rồi chọn «Xong».",
+        "en": "Step 2/3: choose the units on the ballot (type their numbers), then choose «Done».",
+    },
+    "flow.pick_time.nogroup": {
+        "vi": "Bước 3/3: thời gian đóng phiếu. Chọn một mục, hoặc gõ thời gian, ví dụ 20/12/2026 17:00, hoặc «tay» để đóng bằng tay.",
+        "en": "Step 3/3: the closing time. Choose an item, or type a time, e.g. 20/12/2026 17:00, or «hand» to close by hand.",
+    },
+    "flow.not_yours.nogroup": {
+        "vi": "Chỉ người gõ /vote mới chọn được ở đây.",
+        "en": "Only the person who typed /vote can choose here.",
+    },
 }

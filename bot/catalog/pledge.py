@@ -101,8 +101,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "📎 The {year} emulation pledge — bloc «{bloc}»",
     },
     "pledge.opened_elsewhere": {
-        "vi": "✅ Đã mở ký giao ước thi đua năm {year}, hạn ký {deadline}. Bài đăng có nút «✍️ Ký giao ước» đã được gửi vào nhóm của khối.",
-        "en": "✅ The {year} pledge is open for signing until {deadline}. The post with the «✍️ Sign the pledge» button was sent to the bloc's group.",
+        "vi": "✅ Đã mở ký giao ước thi đua năm {year}, hạn ký {deadline}. Bài đăng để ký («✍️ Ký giao ước») đã được gửi tới nhóm của khối và riêng cho các cán bộ không xem được nhóm đó.",
+        "en": "✅ The {year} pledge is open for signing until {deadline}. The post to sign («✍️ Sign the pledge») went to the bloc's group, and privately to officers who cannot see it.",
     },
     "pledge.opened_no_group": {
         "vi": "✅ Đã mở ký giao ước thi đua năm {year}, hạn ký {deadline}. Khối chưa có nhóm chat nên bài đăng được gửi riêng đến cán bộ các đơn vị (những người đã mở chat riêng với bot).",
@@ -123,8 +123,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pledge.signed_line": {"vi": "✅ {code} — {unit} ({signer}, {at})", "en": "✅ {code} — {unit} ({signer}, {at})"},
     "pledge.unsigned_codes": {"vi": "Chưa ký: {codes}", "en": "Not signed yet: {codes}"},
     "pledge.post_howto": {
-        "vi": "Cán bộ phụ trách thi đua của mỗi đơn vị bấm «✍️ Ký giao ước» (hoặc gõ /sign) để ký cho đơn vị mình. Mỗi đơn vị ký một lần.",
-        "en": "Each unit's emulation officer presses «✍️ Sign the pledge» (or types /sign) to sign for the unit. A unit signs once.",
+        "vi": "Cán bộ phụ trách thi đua của mỗi đơn vị chọn «✍️ Ký giao ước» (hoặc gõ /sign) để ký cho đơn vị mình. Mỗi đơn vị ký một lần.",
+        "en": "Each unit's emulation officer chooses «✍️ Sign the pledge» (or types /sign) to sign for the unit. A unit signs once.",
     },
     "pledge.post_closed": {"vi": "🔒 Đã đóng ký lúc {at}.", "en": "🔒 Signing closed at {at}."},
     # --- signing --------------------------------------------------------------------------------
@@ -172,8 +172,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "⏰ Reminder: sign the {year} emulation pledge (deadline {deadline}); {count}/{total} units have not signed:",
     },
     "pledge.remind_howto": {
-        "vi": "Bấm «✍️ Ký giao ước» dưới đây hoặc gõ /sign để ký cho đơn vị mình.",
-        "en": "Press «✍️ Sign the pledge» below or type /sign to sign for your unit.",
+        "vi": "Chọn «✍️ Ký giao ước» dưới đây hoặc gõ /sign để ký cho đơn vị mình.",
+        "en": "Choose «✍️ Sign the pledge» below or type /sign to sign for your unit.",
     },
     "pledge.remind_dm": {
         "vi": "⏰ Đơn vị {code} — {unit} chưa ký giao ước thi đua năm {year} của khối «{bloc}». Hạn ký: {deadline}. Gõ /sign tại đây để ký cho đơn vị.",
@@ -261,8 +261,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pledge_cancel.btn_no": {"vi": "Không hủy", "en": "Keep it"},
     "pledge_cancel.kept": {"vi": "Giao ước thi đua năm {year} được giữ nguyên.", "en": "The {year} pledge is kept."},
     "pledge_cancel.needs_confirmation": {
-        "vi": "Giao ước đã có đơn vị ký: gõ lại /pledge_cancel rồi bấm nút xác nhận.",
-        "en": "Units have signed this pledge: type /pledge_cancel again and press the confirmation button.",
+        "vi": "Giao ước đã có đơn vị ký: gõ lại /pledge_cancel rồi chọn «Hủy giao ước» để xác nhận.",
+        "en": "Units have signed this pledge: type /pledge_cancel again and choose «Cancel the pledge» to confirm.",
     },
     "pledge_cancel.done": {
         "vi": "✅ Đã hủy giao ước thi đua năm {year}. Mở giao ước đúng bằng /pledge_open {year} | <hạn ký> | <nội dung>.",

@@ -73,8 +73,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "vote.turnout_voted": {"vi": "✔️ Đã bỏ phiếu: {units}", "en": "✔️ Voted: {units}"},
     "vote.turnout_waiting": {"vi": "⏳ Chưa bỏ phiếu: {units}", "en": "⏳ Not yet: {units}"},
     "vote.post_secret": {
-        "vi": "Phiếu kín: chỉ công bố số phiếu sau khi đóng; không ai, kể cả Trưởng khối, biết đơn vị nào chọn ai. Cán bộ của đơn vị bấm «🗳 Bỏ phiếu» để mở phiếu trong chat riêng với bot (hoặc gõ /phieu {id} trong chat riêng). Mỗi đơn vị một phiếu; gửi lại thì phiếu sau thay phiếu trước.",
-        "en": "Secret ballot: counts are published only after closing; nobody, the head included, learns who chose whom. A unit's officer presses «🗳 Vote» to open the ballot in a private chat with the bot (or types /phieu {id} there). One ballot per unit; sending again replaces it.",
+        "vi": "Phiếu kín: chỉ công bố số phiếu sau khi đóng; không ai, kể cả Trưởng khối, biết đơn vị nào chọn ai. Cán bộ của đơn vị chọn «🗳 Bỏ phiếu» để mở phiếu trong chat riêng với bot (hoặc gõ /phieu {id} trong chat riêng). Mỗi đơn vị một phiếu; gửi lại thì phiếu sau thay phiếu trước.",
+        "en": "Secret ballot: counts are published only after closing; nobody, the head included, learns who chose whom. A unit's officer chooses «🗳 Vote» to open the ballot in a private chat with the bot (or types /phieu {id} there). One ballot per unit; sending again replaces it.",
     },
     "vote.post_closed": {
         "vi": "🔒 Đã đóng phiếu lúc {when}. Kết quả: /results, biên bản: /vote_minutes {id}.",
@@ -171,8 +171,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "flow.cancelled": {"vi": "Đã huỷ, chưa mở bỏ phiếu.", "en": "Cancelled; no vote was opened."},
     "flow.opened": {"vi": "Đã mở phiếu #{id}.", "en": "Vote #{id} is open."},
     "vote.opened_elsewhere": {
-        "vi": "✅ Đã mở bỏ phiếu #{id} — {title}; thông báo và nút «🗳 Bỏ phiếu» đã gửi tới nhóm của khối (khối không có nhóm thì gửi riêng từng cán bộ).",
-        "en": "✅ Vote #{id} — {title} is open; the post with the «🗳 Vote» button went to the bloc's group (to each officer privately when the bloc has no group).",
+        "vi": "✅ Đã mở bỏ phiếu #{id} — {title}; thông báo bỏ phiếu đã gửi tới nhóm của khối, và riêng cho các cán bộ không xem được nhóm đó.",
+        "en": "✅ Vote #{id} — {title} is open; the vote's post went to the bloc's group, and privately to officers who cannot see it.",
     },
     "vote.opened_no_group": {
         "vi": "✅ Đã mở bỏ phiếu #{id} — {title}. Khối không có nhóm chat nên thông báo bỏ phiếu được gửi riêng cho từng cán bộ (bạn cũng nhận một bản để bỏ phiếu cho đơn vị mình).",
@@ -190,6 +190,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ballot.how_typed": {
         "vi": "Chọn tối đa {quota} đơn vị trong danh sách dưới đây: trả lời bằng số của đơn vị, ví dụ «{example}». Trả lời là gửi phiếu; trả lời lại trước khi đóng thì phiếu sau thay phiếu trước. Không chọn ai (phiếu trắng, vẫn tính là đã bỏ phiếu): gõ /phieu {id} trắng.",
         "en": "Choose at most {quota} unit(s) from the list below: answer with their numbers, e.g. «{example}». Answering sends the ballot; answering again before closing replaces it. To choose nobody (a blank ballot, still counted as voting): type /phieu {id} blank.",
+    },
+    "ballot.replace_confirm": {
+        "vi": "⚠️ Đơn vị {code} đã có phiếu cho #{id} (gửi lúc {when}, mã {receipt}). Phiếu vừa gõ CHƯA được gửi; phiếu cũ vẫn được tính. Muốn thay phiếu cũ bằng phiếu này, gõ lại các số vừa chọn kèm chữ «thay» ở cuối: /phieu {id} <các số> thay",
+        "en": "⚠️ Unit {code} already has a ballot for #{id} (sent at {when}, receipt {receipt}). The ballot just typed was NOT sent; the earlier one still counts. To replace it with this one, type the same numbers again with «replace» at the end: /phieu {id} <numbers> replace",
     },
     "ballot.already": {
         "vi": "ℹ️ Đơn vị bạn đã có phiếu (gửi lúc {when}, mã {receipt}). Gửi phiếu này sẽ THAY phiếu đó.",

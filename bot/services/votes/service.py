@@ -387,8 +387,14 @@ class Cast:
     unchanged: bool = False  # the unit's ballot already had exactly these choices
 
 
-def cast_ballot(s: Session, *, place: BallotSeat, positions: list[int], actor: Actor, now: datetime) -> Cast:
-    """Stores the unit's ballot (replacing its earlier one); one counted ballot per unit, by the database."""
+def cast_ballot(s: Session, *, place: BallotSeat, positions: list[int], actor: Actor, now: datetime,
+                replace: bool = True) -> Cast:
+    """Stores the unit's ballot (replacing its earlier one); one counted ballot per unit, by the database.
+
+    ``replace=False`` (a typed ballot without «thay»): a different ballot when the unit already has
+    one is refused with how to confirm, so a number typed again into an old menu never silently
+    replaces the unit's ballot. The button ballot warns in the ballot itself before «Gửi phiếu».
+    """
     chosen = check_choices(place, positions)
     vote, unit = place.vote, place.unit
     assert vote.id is not None and unit.id is not None
@@ -398,6 +404,10 @@ def cast_ballot(s: Session, *, place: BallotSeat, positions: list[int], actor: A
         # officer holds stays valid.
         return Cast(receipt=existing.receipt, replaced=False, previous_by=existing.cast_by_id, at=existing.cast_at,
                     unchanged=True)
+    if existing is not None and not replace:
+        # Said without the numbers: no message of the bot ever echoes a unit's choices.
+        raise UserError("ballot.replace_confirm", id=vote.id, code=unit.code, receipt=existing.receipt,
+                        when=fmt_datetime(existing.cast_at, place.bloc.timezone))
     receipt = new_receipt()
     previous_by = existing.cast_by_id if existing is not None else None
     try:

@@ -280,7 +280,9 @@ def ballot_message(s: Session, place: BallotSeat, mask: int, lang: str, *, typed
     if typed:
         # The numbers the officer answers ("2 5") complete /phieu <id>, validated like the typed command.
         lines += [f"{c.position}. {unit_line(place.units[c.unit_id])}" for c in place.offered]
-        return OutMessage("\n".join(lines), numbered_reply=f"/phieu {vote.id}")
+        # Shown after a ballot exists (and said so above), the answer is a confirmed replacement.
+        suffix = " thay" if existing is not None else ""
+        return OutMessage("\n".join(lines), numbered_reply=f"/phieu {vote.id}{suffix}")
     lines.append(t(lang, "ballot.typed", id=vote.id))
     rows = []
     for c in place.offered:
