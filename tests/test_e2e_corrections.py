@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from sqlmodel import func, select
 
-from storage.models import AuditLog, Bloc, Pledge, PledgeSignature, ReminderSlot
+from storage.models import AuditLog, Bloc, CalendarItem, Pledge, PledgeSignature, ReminderSlot, StoredFile
 from tests.harness import TelegramHarness, button, buttons_of
 from tests.test_e2e_pledge import HEAD, OFFICERS, setup_bloc
 from tests.texts import said
@@ -112,3 +112,13 @@ async def test_the_bloc_is_renamed(tg: TelegramHarness) -> None:
     assert actions(tg, "bloc.rename") == ["bloc.rename"]
     assert said(await tg.reply_text(OFFICERS[3], group, "/rename X"), "err.not_manager")
     assert said(await tg.reply_text(HEAD, group, "/rename"), "rename.usage")
+
+
+async def test_a_deadline_typed_as_the_caption_of_its_template(tg: TelegramHarness) -> None:
+    group = await setup_bloc(tg, private=False)
+    sent = await tg.send_document(HEAD, group, "Mẫu".encode(), "mau-quy-4.docx",
+                                  caption="/deadline 15/12/2026 | Báo cáo quý IV")
+    assert said(sent[0]["text"], "cal.deadline.template_line", name="mau-quy-4.docx")
+    with tg.core.db.session() as s:
+        item = s.exec(select(CalendarItem)).one()
+        assert tg.core.files.read(s.get(StoredFile, item.template_file_id).sha256) == "Mẫu".encode()
