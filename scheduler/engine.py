@@ -60,6 +60,8 @@ class ReminderEngine:
         """One pass: fire what is due, bring live posts up to date, and (``drain``) deliver the outbox
         before returning; a running bot leaves delivery to its continuous sender (scheduler.sender)."""
         now = now or self.core.now()
+        if self.core.db.wipe_pending:  # a closed vote's ballots whose wipe found the files busy
+            self.core.db.wipe_deleted()
         self._housekeeping(now)
         report = await self.fire_due(now)
         report.live = await live.flush(self.core, self.live_renderers, now)

@@ -20,6 +20,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, event, inspect
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import SessionTransaction
 from sqlmodel import Session, create_engine
 
 import storage.models  # noqa: F401  (registers every table on the metadata)
@@ -48,14 +50,36 @@ WIPE = "khoibot.wipe"  # session.info flag: the transaction deleted what must le
 def forget_deleted(s: Session) -> None:
     """Asks that the rows this transaction deletes leave no trace on disk once it commits (a closed
     vote's ballots): on SQLite the write-ahead log is checkpointed and truncated, so the old pages that
-    held them are gone from the -wal file as ``secure_delete`` already zeroes them in the database."""
+    held them are gone from the -wal file as ``secure_delete`` already zeroes them in the database; on
+    PostgreSQL the ballot table is rewritten (VACUUM FULL), its old files removed."""
     s.info[WIPE] = True
 
 
+_COMMITTED = "khoibot.committed"
+
+
 @event.listens_for(Session, "after_commit")
-def _wipe_after_commit(session: Session) -> None:
+def _note_commit(session: Session) -> None:
+    session.info[_COMMITTED] = True
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_on_rollback(session: Session, previous: SessionTransaction) -> None:
+    if previous.parent is None:  # the whole transaction was rolled back: nothing was deleted
+        session.info.pop(_COMMITTED, None)
+        session.info.pop(WIPE, None)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _wipe_after_commit(session: Session, transaction: SessionTransaction) -> None:
+    # Only when the outermost transaction ends committed: after_commit also fires when a savepoint is
+    # released, and the deleted rows are on disk only once the whole transaction commits (on
+    # PostgreSQL, VACUUM would even wait forever on the still-open transaction).
+    if transaction.parent is not None or transaction.nested:
+        return
+    committed = session.info.pop(_COMMITTED, False)
     database = session.info.get("database")
-    if session.info.pop(WIPE, False) and isinstance(database, Database):
+    if committed and session.info.pop(WIPE, False) and isinstance(database, Database):
         database.wipe_deleted()
 
 
@@ -158,6 +182,21 @@ class Database:
         """Makes deleted rows unreadable on disk now; False when a reader held the old pages (then
         ``wipe_pending`` stays set and the scheduler's next pass tries again)."""
         if not self.is_sqlite:
+            # PostgreSQL has no secure_delete: deleted rows stay in the table's pages as dead tuples until
+            # VACUUM. VACUUM FULL rewrites the (small: open votes only) ballot table and its indexes into
+            # new files and drops the old ones, at once rather than at autovacuum's leisure. It holds the
+            # table's lock for milliseconds; ballots of other votes wait that long. The WAL still holds the
+            # rows until it is recycled (README, "What a PostgreSQL operator can see").
+            with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                # Never wait long on the event loop: a ballot being cast elsewhere holds the lock for
+                # milliseconds; if it is longer, the scheduler's next pass tries again.
+                conn.exec_driver_sql("SET lock_timeout = '2s'")
+                try:
+                    conn.exec_driver_sql("VACUUM FULL ballot")
+                except OperationalError:
+                    self.wipe_pending = True
+                    log.warning("ballot table busy; its VACUUM is retried on the next pass")
+                    return False
             self.wipe_pending = False
             return True
         with self.engine.connect() as conn:

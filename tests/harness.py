@@ -44,10 +44,22 @@ def migrated_copy(target: Path) -> None:
         shutil.copyfile(_TEMPLATE, target)
 
 
+# The database a test asked for (tests/conftest.py's ``database`` fixture), by the test's directory; a
+# test that asked for none gets SQLite.
+DATABASES: dict[Path, str] = {}
+
+
+def database_url(tmp_path: Path) -> str:
+    url = DATABASES.get(tmp_path)
+    if url is None:
+        migrated_copy(tmp_path / "khoibot.db")
+        url = f"sqlite:///{tmp_path / 'khoibot.db'}"
+    return url
+
+
 def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
-    migrated_copy(tmp_path / "khoibot.db")
     values: dict[str, Any] = {
-        "database_url": f"sqlite:///{tmp_path / 'khoibot.db'}",
+        "database_url": database_url(tmp_path),
         "khoibot_files_dir": tmp_path / "files",
         "telegram_bot_token": None,
         "telegram_rate_limit": False,

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.harness import DATABASES
 from tests.texts import said
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -15,7 +16,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def run_cli(tmp_path: Path, args: list[str], stdin: str = "") -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ZALO_", "KHOIBOT_"))}
-    env.update({"DATABASE_URL": f"sqlite:///{tmp_path / 'console.db'}", "PYTHONPATH": str(ROOT)})
+    # The database the test asked for (SQLite or PostgreSQL, see conftest's ``database``), else a new file.
+    url = DATABASES.get(tmp_path, f"sqlite:///{tmp_path / 'console.db'}")
+    env.update({"DATABASE_URL": url, "PYTHONPATH": str(ROOT)})
     return subprocess.run([sys.executable, "-m", "app.cli", *args], input=stdin, capture_output=True,
                           text=True, cwd=tmp_path, env=env, timeout=60, check=False)
 
@@ -39,7 +42,7 @@ GDDT Sở Giáo dục và Đào tạo
 """
 
 
-def test_console_runs_the_same_core_through_stdin(tmp_path: Path) -> None:
+def test_console_runs_the_same_core_through_stdin(database: str, tmp_path: Path) -> None:
     out = run_cli(tmp_path, ["console"], SCRIPT)
     assert out.returncode == 0, out.stderr
     text = out.stdout
@@ -58,7 +61,9 @@ def test_run_without_token_says_how_to_connect_then_opens_the_console(tmp_path: 
     """At a terminal, ``khoibot run`` without a token opens the console chat after a one-line hint."""
     master, slave = pty.openpty()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ZALO_", "KHOIBOT_"))}
-    env.update({"DATABASE_URL": f"sqlite:///{tmp_path / 'console.db'}", "PYTHONPATH": str(ROOT)})
+    # The database the test asked for (SQLite or PostgreSQL, see conftest's ``database``), else a new file.
+    url = DATABASES.get(tmp_path, f"sqlite:///{tmp_path / 'console.db'}")
+    env.update({"DATABASE_URL": url, "PYTHONPATH": str(ROOT)})
     try:
         os.write(master, b"/start\n/quit\n")
         out = subprocess.run([sys.executable, "-m", "app.cli", "run"], stdin=slave, capture_output=True, text=True,
@@ -96,7 +101,7 @@ def test_a_bad_configuration_is_reported_plainly(tmp_path: Path) -> None:
     assert "Traceback" not in out.stderr
 
 
-def test_console_deadline_submission_and_attendance(tmp_path: Path) -> None:
+def test_console_deadline_submission_and_attendance(database: str, tmp_path: Path) -> None:
     report = tmp_path / "bao-cao-yte.pdf"
     report.write_bytes(b"%PDF-1.4 YTE")
     script = f"""/setup Khối thi đua Văn hóa – Xã hội

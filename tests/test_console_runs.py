@@ -41,7 +41,7 @@ SECOND = """/as Lê Văn An
 """
 
 
-def test_people_stay_who_they_are_across_runs(tmp_path: Path) -> None:
+def test_people_stay_who_they_are_across_runs(database: str, tmp_path: Path) -> None:
     out = run_cli(tmp_path, ["console"], FIRST)
     assert out.returncode == 0 and "Traceback" not in out.stdout + out.stderr, out.stderr
     assert said(out.stdout, "requests.header", count=3)

@@ -35,7 +35,7 @@ GDDT Sở Giáo dục và Đào tạo
 """
 
 
-def test_a_vote_in_the_console(tmp_path: Path) -> None:
+def test_a_vote_in_the_console(database: str, tmp_path: Path) -> None:
     out = run_cli(tmp_path, ["console"], SCRIPT)
     assert out.returncode == 0, out.stderr
     text = out.stdout

@@ -110,7 +110,7 @@ class Pending:
         return 0
 
 
-async def test_one_person_on_both_platforms_gets_reminders_on_both(tmp_path: Path, clock: ManualClock) -> None:
+async def test_one_person_on_both_platforms_gets_reminders_on_both(database: str, tmp_path: Path, clock: ManualClock) -> None:
     async with ZaloHarness(tmp_path, clock, telegram=True, sources=(Pending(),)) as zh:
         group = zh.api.group("Khối VH-XH", admins=[ADMIN])
         await zh.say(ADMIN, group, "/setup Khối thi đua Văn hóa – Xã hội")

@@ -171,7 +171,7 @@ class Todo:
         return 0
 
 
-async def test_reminders_and_notices_reach_zalo_officers_through_the_outbox(tmp_path: Path,
+async def test_reminders_and_notices_reach_zalo_officers_through_the_outbox(database: str, tmp_path: Path,
                                                                            clock: ManualClock) -> None:
     todo = Todo()
     async with ZaloHarness(tmp_path, clock, sources=(todo,)) as zh:
@@ -299,7 +299,7 @@ async def test_deep_links_become_choices_and_documents_are_described(zalo: ZaloH
     assert text.startswith("Biên bản kiểm phiếu") and "Kèm tệp «bien-ban.pdf» (1 KB): Zalo không gửi được tệp" in text
 
 
-async def test_with_a_public_address_documents_are_offered_as_links(tmp_path: Path, clock: ManualClock) -> None:
+async def test_with_a_public_address_documents_are_offered_as_links(database: str, tmp_path: Path, clock: ManualClock) -> None:
     async with ZaloHarness(tmp_path, clock, public=True) as zh:
         add_test_commands(zh)
         lan = zalo_user("Lan")

@@ -206,7 +206,7 @@ async def test_the_pledge_signed_on_zalo_with_the_choice_number(zalo: ZaloHarnes
     assert count(zh, PledgeSignature) == 3
 
 
-async def test_reports_sent_as_a_photo_or_a_link(tmp_path: Path, clock: ManualClock) -> None:
+async def test_reports_sent_as_a_photo_or_a_link(database: str, tmp_path: Path, clock: ManualClock) -> None:
     # With a public address, the zip /collect makes is offered on Zalo as a download link.
     async with ZaloHarness(tmp_path, clock, public=True) as zh:
         p = await bloc(zh)

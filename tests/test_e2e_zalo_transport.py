@@ -123,7 +123,7 @@ async def test_an_update_arriving_while_the_bot_stops_is_kept_and_handled_after_
     assert "👤 Lan" in zalo.zalo_api.texts_to(lan)[-1]
 
 
-async def test_webhook_takes_both_envelopes_and_rejects_a_wrong_or_missing_secret(tmp_path: Path,
+async def test_webhook_takes_both_envelopes_and_rejects_a_wrong_or_missing_secret(database: str, tmp_path: Path,
                                                                                   clock: ManualClock) -> None:
     async with ZaloHarness(tmp_path, clock, webhook=True) as zh:
         api, head = zh.zalo_api, zalo_user("Hà")
@@ -178,7 +178,7 @@ async def test_a_429_on_sending_is_retried_and_a_photo_or_link_reaches_attachmen
     assert seen == [("photo", b"\xff\xd8 anh chup bao cao"), ("link", "https://drive.google.com/file/d/abc123/view")]
 
 
-async def test_a_webhook_zalo_refuses_stops_the_start_and_leaves_nothing_running(tmp_path: Path,
+async def test_a_webhook_zalo_refuses_stops_the_start_and_leaves_nothing_running(database: str, tmp_path: Path,
                                                                                 clock: ManualClock) -> None:
     api = FakeZaloApi()
     await api.start()

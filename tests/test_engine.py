@@ -96,7 +96,7 @@ async def test_only_units_still_pending_are_reminded(core, clock, setup) -> None
     assert messenger.texts_to("-100")[-1] == "Nhắc: BDT"
 
 
-async def test_a_restart_between_two_reminders_loses_none_and_repeats_none(tmp_path, setup) -> None:
+async def test_a_restart_between_two_reminders_loses_none_and_repeats_none(database: str, tmp_path, setup) -> None:
     messenger, built, source, engine = setup
     settings = make_settings(tmp_path)
     # First process: up to the first reminder.

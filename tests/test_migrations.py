@@ -14,6 +14,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import SQLModel
 
 from storage.db import Database, NewerDatabaseError
+from tests import pg
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -32,6 +33,30 @@ def test_the_migrations_build_exactly_the_models_schema(tmp_path: Path) -> None:
         assert compare_metadata(MigrationContext.configure(conn), SQLModel.metadata) == []
         assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == head
     db.dispose()
+
+
+def test_on_postgresql_the_migrations_build_the_schema_and_the_audit_log_is_append_only() -> None:
+    pg.require()
+    url = pg.empty_database()
+    db = Database(url)
+    try:
+        head = db.migrate()
+        assert db.migrate() == head  # a second start-up changes nothing
+        with db.engine.connect() as conn:
+            assert compare_metadata(MigrationContext.configure(conn), SQLModel.metadata) == []
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql("INSERT INTO auditlog (at, actor, action, details) VALUES (now(), 'x', 'test', '{}')")
+        for statement in ("UPDATE auditlog SET action = 'changed'", "DELETE FROM auditlog"):
+            with pytest.raises(DBAPIError), db.engine.begin() as conn:
+                conn.exec_driver_sql(statement)
+        # Newer than the code: refused.
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+        with pytest.raises(NewerDatabaseError):
+            db.migrate()
+    finally:
+        db.dispose()
+        pg.drop_database(url)
 
 
 def test_a_release_0_1_database_upgrades_with_every_row_kept(tmp_path: Path) -> None:

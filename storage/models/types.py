@@ -10,13 +10,14 @@ from sqlalchemy.types import TypeDecorator
 
 
 class UTCDateTime(TypeDecorator[datetime]):
-    """Stores aware datetimes as naive UTC and gives them back aware.
+    """Aware datetimes in, aware UTC datetimes out, on both engines.
 
-    SQLite has no time zone type; without this a naive local time could slip in and be
+    PostgreSQL keeps them as ``timestamp with time zone``. SQLite has no time zone type: they are
+    stored as naive UTC, and given back aware; without this a naive local time could slip in and be
     compared with UTC. Naive input is refused rather than guessed.
     """
 
-    impl = DateTime
+    impl = DateTime(timezone=True)
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
@@ -24,12 +25,13 @@ class UTCDateTime(TypeDecorator[datetime]):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given to a UTC column")
-        return value.astimezone(UTC).replace(tzinfo=None)
+        utc = value.astimezone(UTC)
+        return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
 
     def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
         if value is None:
             return None
-        return value.replace(tzinfo=UTC)
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def utc_now() -> datetime:

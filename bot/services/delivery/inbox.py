@@ -103,15 +103,18 @@ def claim(s: Session, *, platform: str, key: str, chat_id: str, now: datetime) -
     values = {"platform": platform, "update_key": key[:128], "chat_id": chat_id[:64], "payload": "",
               "received_at": now, "processed_at": now, "attempts": 0}
     conn = s.connection()  # plain statements on the session's transaction: they report their row counts
-    if conn.execute(_CLAIM_NEW[conn.dialect.name], values).rowcount == 1:
+    # RETURNING tells whether the row went in: psycopg reports no row count for INSERT … ON CONFLICT.
+    if conn.execute(_CLAIM_NEW[conn.dialect.name], values).first() is not None:
         return True
     return conn.execute(_CLAIM_KEPT, {"b_platform": platform, "b_key": key[:128], "b_now": now}).rowcount == 1
 
 
 # Built once (every update runs them). INSERT ... ON CONFLICT DO NOTHING needs no savepoint on either engine.
 _CLAIM_NEW = {
-    "sqlite": sqlite_insert(InboundUpdate).on_conflict_do_nothing(index_elements=["platform", "update_key"]),
-    "postgresql": postgresql_insert(InboundUpdate).on_conflict_do_nothing(index_elements=["platform", "update_key"]),
+    "sqlite": sqlite_insert(InboundUpdate).on_conflict_do_nothing(index_elements=["platform", "update_key"])
+    .returning(col(InboundUpdate.id)),
+    "postgresql": postgresql_insert(InboundUpdate).on_conflict_do_nothing(index_elements=["platform", "update_key"])
+    .returning(col(InboundUpdate.id)),
 }
 _CLAIM_KEPT = (
     update(InboundUpdate)
