@@ -42,6 +42,10 @@ WEBHOOK_NEEDS = (
     "--zalo-webhook cần ZALO_BOT_TOKEN, ZALO_WEBHOOK_SECRET (8–256 ký tự) và KHOIBOT_PUBLIC_URL "
     "(địa chỉ https của máy chủ này). The Zalo webhook needs these three settings."
 )
+TELEGRAM_WEBHOOK_NEEDS = (
+    "--telegram-webhook cần TELEGRAM_BOT_TOKEN và TELEGRAM_WEBHOOK_URL hoặc KHOIBOT_PUBLIC_URL (địa chỉ https "
+    "của máy chủ này). The Telegram webhook needs the token and TELEGRAM_WEBHOOK_URL or KHOIBOT_PUBLIC_URL."
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -53,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="chạy bot: Telegram và/hoặc Zalo khi có token, nếu không thì chat thử trên máy")
     run.add_argument("--zalo-webhook", action="store_true",
                      help="nhận tin Zalo qua webhook (cần ZALO_WEBHOOK_SECRET, KHOIBOT_PUBLIC_URL) thay vì long polling")
+    run.add_argument("--telegram-webhook", action="store_true",
+                     help="nhận tin Telegram qua webhook (cần TELEGRAM_WEBHOOK_URL hoặc KHOIBOT_PUBLIC_URL) thay vì "
+                          "long polling; tự bật khi có TELEGRAM_WEBHOOK_URL")
     sub.add_parser("console", help="chat thử trên máy (không cần token), cùng lõi với bot Telegram")
     sub.add_parser("migrate", help="nâng cấp cấu trúc cơ sở dữ liệu lên phiên bản mới nhất rồi thoát (bot tự làm khi khởi động)")
     return parser
@@ -89,6 +96,13 @@ def main(argv: list[str] | None = None) -> int:
     if zalo_webhook and not (settings.zalo_token() and settings.webhook_secret() and settings.khoibot_public_url):
         print(WEBHOOK_NEEDS, file=sys.stderr)
         return 2
+    # An explicit TELEGRAM_WEBHOOK_URL is the operator asking for webhook mode; KHOIBOT_PUBLIC_URL alone
+    # is not (it also serves Zalo's file links), so it needs the flag.
+    telegram_webhook = bool(getattr(args, "telegram_webhook", False)) or (
+        args.command == "run" and bool(settings.telegram_webhook_url))
+    if telegram_webhook and settings.telegram_webhook() is None:
+        print(TELEGRAM_WEBHOOK_NEEDS, file=sys.stderr)
+        return 2
     if console and args.command == "run" and not sys.stdin.isatty():
         # A container with no token would otherwise print the banner, read nothing, exit 0 and be
         # restarted in a silent loop.
@@ -109,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(NO_TOKEN_HINT, flush=True)
             asyncio.run(run_console(core))
         else:
-            asyncio.run(run_platforms(core, zalo_webhook=zalo_webhook))
+            asyncio.run(run_platforms(core, zalo_webhook=zalo_webhook, telegram_webhook=telegram_webhook))
     except StartupError as exc:
         print(STARTUP_FAILED[exc.reason].format(variable=exc.variable), file=sys.stderr)
         return 3

@@ -13,6 +13,7 @@ from typing import Protocol, TextIO
 
 from adapters.console import ConsoleChat
 from adapters.telegram.adapter import TelegramAdapter
+from adapters.web import WebServer
 from adapters.zalo.adapter import ZaloAdapter
 from bot.clock import Clock
 from bot.config import Settings
@@ -83,21 +84,25 @@ async def _run_components(components: list[Component], until: asyncio.Future | a
             await component.stop()
 
 
-def build_platforms(core: Core, dispatcher: Dispatcher, *, zalo_webhook: bool = False) -> list[Component]:
+def build_platforms(core: Core, dispatcher: Dispatcher, *, zalo_webhook: bool = False,
+                    telegram_webhook: bool = False) -> list[Component]:
     """An adapter for every platform whose token is configured: Telegram, Zalo, or both at once
-    (one process, one database, one scheduler; a bloc may have officers on both)."""
-    components: list[Component] = []
-    if core.settings.token():
-        components.append(TelegramAdapter(core, dispatcher))
-    if core.settings.zalo_token():
-        components.append(ZaloAdapter(core, dispatcher, webhook=zalo_webhook))
+    (one process, one database, one scheduler; a bloc may have officers on both). One web server
+    serves both webhooks and the file links; it starts first, so a webhook is set once it listens."""
+    settings = core.settings
+    web = WebServer(settings) if (telegram_webhook or zalo_webhook or settings.khoibot_public_url) else None
+    components: list[Component] = [web] if web is not None else []
+    if settings.token():
+        components.append(TelegramAdapter(core, dispatcher, webhook=telegram_webhook, web=web))
+    if settings.zalo_token():
+        components.append(ZaloAdapter(core, dispatcher, webhook=zalo_webhook, web=web))
     return components
 
 
-async def run_platforms(core: Core, *, zalo_webhook: bool = False) -> None:
+async def run_platforms(core: Core, *, zalo_webhook: bool = False, telegram_webhook: bool = False) -> None:
     """Runs every configured platform and the scheduler until SIGINT/SIGTERM."""
     dispatcher = build_dispatcher(core)
-    components = build_platforms(core, dispatcher, zalo_webhook=zalo_webhook)
+    components = build_platforms(core, dispatcher, zalo_webhook=zalo_webhook, telegram_webhook=telegram_webhook)
     components.append(build_scheduler(core, dispatcher))
     await _run_components(components, asyncio.ensure_future(_wait_for_stop()))
 

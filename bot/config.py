@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -23,6 +25,13 @@ class Settings(BaseSettings):
     telegram_api_base_url: str = DEFAULT_TELEGRAM_API
     # Respect Telegram's flood limits (30 msg/s overall, 20 msg/min per group) and retry on 429.
     telegram_rate_limit: bool = True
+    # Webhook mode (khoibot run --telegram-webhook): Telegram posts updates to this URL, or to
+    # <KHOIBOT_PUBLIC_URL><TELEGRAM_WEBHOOK_PATH>, on the same web server as Zalo's webhook.
+    telegram_webhook_url: str | None = None
+    telegram_webhook_path: str = "/telegram/webhook"
+    # The X-Telegram-Bot-Api-Secret-Token Telegram sends; derived from the bot token when not set, so
+    # every process of one bot agrees on it without more configuration.
+    telegram_webhook_secret: SecretStr | None = Field(default=None, min_length=16, max_length=256)
     # Zalo's bot platform (private chats only); runs beside Telegram when its token is set.
     zalo_bot_token: SecretStr | None = Field(default=None, description="Bot token from Zalo Bot Manager")
     # Root of the Zalo Bot API; "/bot<token>/<method>" is appended.
@@ -54,7 +63,8 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown time zone {value!r}") from exc
         return value
 
-    @field_validator("telegram_bot_token", "zalo_bot_token", "zalo_webhook_secret", mode="before")
+    @field_validator("telegram_bot_token", "zalo_bot_token", "zalo_webhook_secret", "telegram_webhook_secret",
+                     "telegram_webhook_url", mode="before")
     @classmethod
     def _blank_token_is_none(cls, value: object) -> object:
         if isinstance(value, str) and not value.strip():
@@ -75,11 +85,26 @@ class Settings(BaseSettings):
                 raise ValueError("KHOIBOT_PUBLIC_URL must start with https://")
         return value
 
-    @field_validator("zalo_webhook_path")
+    @field_validator("zalo_webhook_path", "telegram_webhook_path")
     @classmethod
     def _path(cls, value: str) -> str:
         if not value.startswith("/") or value.startswith("/files/"):
-            raise ValueError("ZALO_WEBHOOK_PATH must start with / (and not with /files/)")
+            raise ValueError("a webhook path must start with / (and not with /files/)")
+        return value
+
+    @field_validator("telegram_webhook_secret")
+    @classmethod
+    def _telegram_secret_chars(cls, value: SecretStr | None) -> SecretStr | None:
+        # Telegram accepts only these characters in secret_token (setWebhook would refuse it at start).
+        if value is not None and not re.fullmatch(r"[A-Za-z0-9_-]+", value.get_secret_value()):
+            raise ValueError("TELEGRAM_WEBHOOK_SECRET may hold only A-Z, a-z, 0-9, _ and -")
+        return value
+
+    @field_validator("telegram_webhook_url")
+    @classmethod
+    def _https(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("https://", "http://")):
+            raise ValueError("TELEGRAM_WEBHOOK_URL must start with https://")
         return value
 
     def token(self) -> str | None:
@@ -93,6 +118,21 @@ class Settings(BaseSettings):
     def webhook_secret(self) -> str | None:
         return self.zalo_webhook_secret.get_secret_value() if self.zalo_webhook_secret else None
 
+    def telegram_webhook(self) -> tuple[str, str] | None:
+        """Where Telegram posts updates in webhook mode, and the secret it sends; None without a token
+        or an address."""
+        token = self.token()
+        url = self.telegram_webhook_url or (
+            f"{self.khoibot_public_url}{self.telegram_webhook_path}" if self.khoibot_public_url else None)
+        if not token or not url:
+            return None
+        if self.telegram_webhook_secret is not None:
+            secret = self.telegram_webhook_secret.get_secret_value()
+        else:
+            secret = hashlib.sha256(f"khoibot-telegram-webhook:{token}".encode()).hexdigest()[:48]
+        return url, secret
+
     def secrets(self) -> list[str]:
-        """Values the log redactor must hide: both bot tokens and the webhook secret."""
-        return [v for v in (self.token(), self.zalo_token(), self.webhook_secret()) if v]
+        """Values the log redactor must hide: both bot tokens and the webhook secrets."""
+        hook = self.telegram_webhook()
+        return [v for v in (self.token(), self.zalo_token(), self.webhook_secret(), hook[1] if hook else None) if v]

@@ -7,6 +7,7 @@ handling it; every step waits for the update to be fully processed (no sleeps).
 from __future__ import annotations
 
 import shutil
+import socket
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,12 @@ def database_url(tmp_path: Path) -> str:
     return url
 
 
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
 def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
     values: dict[str, Any] = {
         "database_url": database_url(tmp_path),
@@ -71,10 +78,13 @@ def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
 
 
 class TelegramHarness:
-    def __init__(self, tmp_path: Path, clock: Clock, *, http: bool = True) -> None:
+    def __init__(self, tmp_path: Path, clock: Clock, *, http: bool = True, webhook: bool = False) -> None:
         self.tmp_path = tmp_path
         self.clock = clock
         self.http = http
+        # Webhook mode: the fake Bot API posts updates to the bot's web server instead of being polled.
+        self.webhook = webhook
+        self.http_port = free_port() if webhook else None
         self.api = FakeBotApi()
         self.server = FakeTelegramServer(self.api) if http else None
         self.core: Core | None = None
@@ -88,12 +98,17 @@ class TelegramHarness:
 
     async def _start_bot(self) -> None:
         base = self.server.base_url if self.server is not None else "http://unused.invalid"
-        settings = make_settings(self.tmp_path, telegram_bot_token=TOKEN, telegram_api_base_url=base)
+        hook: dict[str, Any] = {}
+        if self.webhook:
+            hook = {"khoibot_public_url": f"http://127.0.0.1:{self.http_port}", "khoibot_http_host": "127.0.0.1",
+                    "khoibot_http_port": self.http_port}
+        settings = make_settings(self.tmp_path, telegram_bot_token=TOKEN, telegram_api_base_url=base, **hook)
         self.core = build_core(settings, self.clock)
         dispatcher = build_dispatcher(self.core)
         request = None if self.http else InProcessRequest(self.api)
         self.adapter = TelegramAdapter(self.core, dispatcher, request=request,
-                                       get_updates_request=None if self.http else InProcessRequest(self.api))
+                                       get_updates_request=None if self.http else InProcessRequest(self.api),
+                                       webhook=self.webhook)
         self.adapter.application.add_handler(TypeHandler(Update, self._mark), group=99)
         # The scheduler's engine, driven by hand with the injected clock instead of APScheduler.
         registry = dispatcher.registry
@@ -112,6 +127,8 @@ class TelegramHarness:
 
     async def stop(self) -> None:
         await self._stop_bot()
+        self.api.webhook = None  # ends the fake's delivery loop
+        self.api.close_polls()
         if self.server is not None:
             await self.server.stop()
 

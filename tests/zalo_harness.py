@@ -9,7 +9,6 @@ The Telegram side keeps :class:`tests.harness.TelegramHarness`'s helpers (``say`
 from __future__ import annotations
 
 import asyncio
-import socket
 from pathlib import Path
 from typing import Any
 
@@ -25,15 +24,9 @@ from bot.services.reminders.sources import ReminderSource
 from scheduler.engine import ReminderEngine
 from tests.fakes.telegram_api import TOKEN
 from tests.fakes.zalo_api import ZALO_TOKEN, FakeZaloApi, ZaloUser
-from tests.harness import TelegramHarness, make_settings
+from tests.harness import TelegramHarness, free_port, make_settings
 
 WEBHOOK_SECRET = "s3cret-webhook-token-42"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class ZaloHarness(TelegramHarness):

@@ -27,6 +27,8 @@ from adapters.telegram.menu import register_menu
 from adapters.telegram.messenger import TelegramMessenger
 from adapters.telegram.processor import PerChatUpdateProcessor
 from adapters.telegram.request import BoundedRequest
+from adapters.telegram.webhook import register as register_webhook
+from adapters.web import WebServer
 from bot.core import Core
 from bot.errors import StartupError
 from bot.ports import Attachment, ChatInfo, Incoming, Sender, SentRef
@@ -77,7 +79,8 @@ def to_incoming(update: Update, bot_id: int) -> Incoming | None:
 
 class TelegramAdapter:
     def __init__(self, core: Core, dispatcher: Dispatcher, *, request: BaseRequest | None = None,
-                 get_updates_request: BaseRequest | None = None) -> None:
+                 get_updates_request: BaseRequest | None = None, webhook: bool = False,
+                 web: WebServer | None = None) -> None:
         self.core = core
         self.dispatcher = dispatcher
         self.limiter: FloodLimiter | None = None
@@ -85,6 +88,18 @@ class TelegramAdapter:
         self.application = self._build(request, get_updates_request)
         self.messenger = TelegramMessenger(self.application.bot, self.limiter, self.processor)
         core.add_messenger(self.messenger)
+        # Webhook mode: updates arrive on the process's web server instead of by long polling.
+        self.webhook = core.settings.telegram_webhook() if webhook else None
+        if webhook and self.webhook is None:
+            raise ValueError("the Telegram webhook needs TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_URL or KHOIBOT_PUBLIC_URL")
+        self._own_web = webhook and web is None
+        self.web = web if web is not None else (WebServer(core.settings) if webhook else None)
+        if self.webhook is not None and self.web is not None:
+            register_webhook(self.web, self, core.settings.telegram_webhook_path, self.webhook[1])
+
+    async def handle_webhook_update(self, update: Update) -> None:
+        """An update posted to the webhook, handled through the per-chat processor (its order kept)."""
+        await self.processor.process_update(update, self.application.process_update(update))
 
     def _build(self, request: BaseRequest | None, get_updates_request: BaseRequest | None) -> Application:
         settings = self.core.settings
@@ -172,6 +187,15 @@ class TelegramAdapter:
             raise StartupError("TELEGRAM_API_BASE_URL", "unreachable") from None
         await register_menu(self.application.bot, self.dispatcher.registry)
         await self.application.start()
+        if self.webhook is not None:
+            if self._own_web and self.web is not None:
+                await self.web.start()
+            url, secret = self.webhook
+            # Every process of the bot sets the same URL and secret: setting it again is harmless.
+            await self.application.bot.set_webhook(url, secret_token=secret, allowed_updates=Update.ALL_TYPES,
+                                                   drop_pending_updates=False)
+            log.info("Telegram bot @%s receives by webhook", self.application.bot.username)
+            return
         assert self.application.updater is not None
         await self.application.updater.start_polling(
             timeout=poll_timeout, allowed_updates=Update.ALL_TYPES, drop_pending_updates=False
@@ -179,8 +203,11 @@ class TelegramAdapter:
         log.info("Telegram bot @%s is polling", self.application.bot.username)
 
     async def stop(self) -> None:
+        # In webhook mode the webhook stays set: other processes of the bot go on receiving.
         if self.application.updater is not None and self.application.updater.running:
             await self.application.updater.stop()
+        if self._own_web and self.web is not None:
+            await self.web.stop()
         if self.application.running:
             await self.application.stop()
         await self.application.shutdown()

@@ -20,9 +20,11 @@ from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from typing import Any
 
+from adapters.web import WebServer
 from adapters.zalo import updates
 from adapters.zalo.client import TOO_MANY, ZaloApiError, ZaloClient, ZaloNetworkError
 from adapters.zalo.messenger import PLATFORM, ZaloMessenger
+from adapters.zalo.web import register as register_routes
 from bot.core import Core
 from bot.errors import StartupError
 from bot.i18n import t
@@ -50,6 +52,7 @@ class ZaloAdapter:
         poll_timeout: int = 10,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         on_processed: Callable[[str], None] | None = None,
+        web: WebServer | None = None,
     ) -> None:
         settings = core.settings
         token = settings.zalo_token()
@@ -76,8 +79,11 @@ class ZaloAdapter:
         self._workers: list[asyncio.Task[None]] = []  # handling
         self._locks: dict[str, asyncio.Lock] = {}
         self._users: dict[str, int] = {}
-        self._web: Any = None
-        self.http_port: int | None = None
+        # The process's web server (shared with Telegram's webhook), or one of its own when none is given.
+        self._own_web = web is None and self.serves_http
+        self.web = web if web is not None else (WebServer(settings) if self.serves_http else None)
+        if self.web is not None:
+            register_routes(self.web, self)
 
     # --- lifecycle --------------------------------------------------------------------------------
     async def start(self) -> None:
@@ -102,10 +108,8 @@ class ZaloAdapter:
             self._queue.put_nowait(row_id)
         self._workers = [asyncio.create_task(self._worker(), name=f"zalo-worker-{i}") for i in range(WORKERS)]
         self._tasks.append(asyncio.create_task(self._prune_loop(), name="zalo-prune"))
-        if self.serves_http:
-            from adapters.zalo.web import start_web
-
-            self._web, self.http_port = await start_web(self)
+        if self._own_web and self.web is not None:
+            await self.web.start()
         if self.webhook:
             settings = self.core.settings
             url = f"{settings.khoibot_public_url}{settings.zalo_webhook_path}"
@@ -136,9 +140,8 @@ class ZaloAdapter:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         self._tasks, self._poller = [], None
-        if self._web is not None:
-            await self._web.cleanup()
-            self._web = None
+        if self._own_web and self.web is not None:
+            await self.web.stop()
         if self._workers:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._queue.join(), STOP_GRACE)
@@ -342,6 +345,10 @@ class ZaloAdapter:
         await self.dispatcher.handle_message(self.messenger, Incoming(
             sender=incoming.sender, chat=incoming.chat, text=text, message_id=incoming.message_id,
             update_key=incoming.update_key))
+
+    @property
+    def http_port(self) -> int | None:
+        return self.web.port if self.web is not None else None
 
     async def idle(self) -> None:
         """Waits until every received update is handled (orderly shutdown, tests)."""

@@ -1,10 +1,9 @@
-"""The web server beside the Zalo adapter (aiohttp), when the bot has a public address:
+"""Zalo's routes on the bot's web server (adapters/web.py), when the bot has a public address:
 
 - ``POST <ZALO_WEBHOOK_PATH>`` (webhook mode): checks Zalo's ``X-Bot-Api-Secret-Token`` header with
   a constant-time compare, keeps the update, answers 200; a wrong or missing secret gets 403 and
   changes nothing; 500 when the update could not be kept, so Zalo delivers it again.
 - ``GET /files/<token>/<name>``: a document the bot offered as a link (bot.services.shared_files).
-- ``GET /healthz``.
 """
 
 from __future__ import annotations
@@ -20,12 +19,12 @@ from aiohttp import web
 from bot.services.delivery import shared_files
 
 if TYPE_CHECKING:
+    from adapters.web import WebServer
     from adapters.zalo.adapter import ZaloAdapter
 
 log = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Bot-Api-Secret-Token"
-MAX_BODY = 1024 * 1024
 
 
 def secret_matches(given: str | None, secret: str) -> bool:
@@ -33,7 +32,7 @@ def secret_matches(given: str | None, secret: str) -> bool:
     return bool(secret) and hmac.compare_digest((given or "").encode(), secret.encode())
 
 
-def make_app(adapter: ZaloAdapter) -> web.Application:
+def register(server: WebServer, adapter: ZaloAdapter) -> None:
     core = adapter.core
     settings = core.settings
     secret = settings.webhook_secret() or ""
@@ -63,24 +62,6 @@ def make_app(adapter: ZaloAdapter) -> web.Application:
         return web.Response(body=content, content_type=shared.mime,
                             headers={"Content-Disposition": disposition, "Cache-Control": "private, no-store"})
 
-    async def health(request: web.Request) -> web.Response:
-        return web.Response(text="ok")
-
-    app = web.Application(client_max_size=MAX_BODY)
     if adapter.webhook:
-        app.router.add_post(settings.zalo_webhook_path, webhook)
-    app.router.add_get("/files/{token}/{name}", file)
-    app.router.add_get("/healthz", health)
-    return app
-
-
-async def start_web(adapter: ZaloAdapter) -> tuple[web.AppRunner, int]:
-    """Starts the server on KHOIBOT_HTTP_HOST:KHOIBOT_HTTP_PORT; returns it and the bound port."""
-    settings = adapter.core.settings
-    runner = web.AppRunner(make_app(adapter), access_log=None)  # access lines would carry file tokens
-    await runner.setup()
-    site = web.TCPSite(runner, settings.khoibot_http_host, settings.khoibot_http_port)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    log.info("web server listening on %s:%s", settings.khoibot_http_host, port)
-    return runner, port
+        server.add("POST", settings.zalo_webhook_path, webhook)
+    server.add("GET", "/files/{token}/{name}", file)

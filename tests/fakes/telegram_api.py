@@ -128,6 +128,11 @@ class FakeBotApi:
         self.polls_closed = False
         # Every message the bot sent, in order (edits change these dicts in place).
         self.bot_log: list[dict[str, Any]] = []
+        # Webhook mode (setWebhook): updates are POSTed, in order, to the URL with the secret header.
+        self.webhook: dict[str, Any] | None = None
+        self.webhook_statuses: list[int] = []  # the bot's answer to each delivery
+        self._hook_queue: list[dict[str, Any]] = []
+        self._hook_task: asyncio.Task[None] | None = None
 
     # --- people and chats ---------------------------------------------------------------------
     def group(self, title: str, admins: list[TgUser] | None = None) -> TgChat:
@@ -148,9 +153,36 @@ class FakeBotApi:
         update_id = next(self._update_ids)
         update["update_id"] = update_id
         self._sent_updates[update_id] = update
-        self.updates.append(update)
+        if self.webhook is not None:
+            self._hook_queue.append(update)
+        else:
+            self.updates.append(update)
         self._notify()
         return update_id
+
+    async def _deliver_by_webhook(self) -> None:
+        """Posts queued updates one at a time, as Telegram does for one bot; a delivery that is not
+        answered 200 is tried again (the secret header is sent as set)."""
+        import aiohttp
+
+        async with aiohttp.ClientSession() as http:
+            while self.webhook is not None:
+                if not self._hook_queue:
+                    await self.wait_for(lambda: bool(self._hook_queue) or self.webhook is None, within=3600)
+                    continue
+                update, hook = self._hook_queue[0], self.webhook
+                headers = {"X-Telegram-Bot-Api-Secret-Token": hook.get("secret_token") or ""}
+                try:
+                    async with http.post(hook["url"], json=update, headers=headers) as response:
+                        status = response.status
+                except aiohttp.ClientError:
+                    status = 599
+                self.webhook_statuses.append(status)
+                if status == 200:
+                    self._hook_queue.pop(0)
+                else:
+                    await asyncio.sleep(0.05)
+                self._notify()
 
     def _user_message(self, user: TgUser, chat: TgChat, reply_to: dict[str, Any] | None) -> dict[str, Any]:
         msg: dict[str, Any] = {"message_id": next(self._message_ids), "date": int(time.time()),
@@ -235,8 +267,12 @@ class FakeBotApi:
 
     def redeliver(self, update_id: int) -> None:
         """Delivers an update once more, as Telegram does when the bot crashed after handling it but
-        before its offset was confirmed."""
-        self._again.append(json.loads(json.dumps(self._sent_updates[update_id])))
+        before its offset was confirmed (or, by webhook, before it answered)."""
+        again = json.loads(json.dumps(self._sent_updates[update_id]))
+        if self.webhook is not None:
+            self._hook_queue.append(again)
+        else:
+            self._again.append(again)
         self._notify()
 
     async def wait_for(self, predicate: Callable[[], bool], within: float = 10.0) -> None:
@@ -285,6 +321,14 @@ class FakeBotApi:
         return self.bot_user
 
     def m_deleteWebhook(self, params: dict[str, Any], files: Any) -> bool:
+        self.webhook = None
+        self._notify()
+        return True
+
+    def m_setWebhook(self, params: dict[str, Any], files: Any) -> bool:
+        self.webhook = {"url": params["url"], "secret_token": params.get("secret_token")}
+        if self._hook_task is None or self._hook_task.done():
+            self._hook_task = asyncio.get_running_loop().create_task(self._deliver_by_webhook())
         return True
 
     def m_setMyCommands(self, params: dict[str, Any], files: Any) -> bool:
@@ -294,6 +338,8 @@ class FakeBotApi:
         return True
 
     async def m_getUpdates(self, params: dict[str, Any], files: Any) -> list[dict[str, Any]]:
+        if self.webhook is not None:
+            raise ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first")
         offset = int(params.get("offset") or 0)
         limit = int(params.get("limit") or 100)
         timeout = float(params.get("timeout") or 0)
