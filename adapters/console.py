@@ -130,6 +130,9 @@ class ConsoleMessenger:
     def backlog(self, chat_id: str) -> float:
         return 0.0
 
+    def share_limits(self, processes: int) -> None:
+        return None  # one terminal, no limits
+
     async def is_group_admin(self, chat_id: str, user_id: str) -> bool:
         return any(p.user_id == user_id and p.admin for p in self.state.people.values())
 

@@ -154,6 +154,10 @@ class Messenger(Protocol):
         """Seconds a message to ``chat_id`` would now wait for the platform's flood limit (a busy group)."""
         ...
 
+    def share_limits(self, processes: int) -> None:
+        """``processes`` bot processes now send for this bot: keep to this share of its flood limits."""
+        ...
+
     def deep_link(self, payload: str) -> str | None:
         """A link that opens a private chat with the bot and sends ``/start <payload>``."""
         ...

@@ -5,6 +5,11 @@ one stopped. Firing a slot is one transaction (the slot's state, one ``SentRemin
 the outbox rows), so a slot fires at most once; the outbox then delivers each message until it
 is sent.
 
+Several processes on one database (PostgreSQL): a slot is fired under its row lock (``FOR UPDATE SKIP
+LOCKED``: a process skips a slot another is firing, and sees it fired afterwards), live posts are
+claimed with a lease before being edited, the hourly chores take an advisory lock, and each pass
+records the process's heartbeat so the flood limits are split between the live processes.
+
 Missed slots: when several slots of one item are due at once (the bot was down), only the latest
 is fired and the earlier ones are marked skipped; the source still decides whether even that one
 is useful now (an item that is closed or already past gets nothing).
@@ -22,12 +27,13 @@ from sqlalchemy import insert
 from sqlmodel import Session, select
 
 from bot.core import Core
-from bot.services.delivery import inbox, live, outbox
+from bot.services.delivery import inbox, live, outbox, peers
 from bot.services.delivery.notify import Notice, queue_notice
 from bot.services.people import guesses
 from bot.services.people import requests as join_requests
 from bot.services.reminders.slots import due_slots, keep_latest_due
 from bot.services.reminders.sources import Reminder, ReminderSource
+from storage.locks import try_lock
 from storage.models import Bloc, ReminderSlot, SentReminder, Unit, id_of
 
 log = logging.getLogger(__name__)
@@ -55,6 +61,8 @@ class ReminderEngine:
         self.sources = sources
         self.live_renderers = live_renderers
         self._pruned_at: datetime | None = None
+        self.process_id = peers.new_process_id()
+        self.processes = 1  # live processes sharing the database (this one included)
 
     async def tick(self, now: datetime | None = None, *, drain: bool = True) -> TickReport:
         """One pass: fire what is due, bring live posts up to date, and (``drain``) deliver the outbox
@@ -62,12 +70,28 @@ class ReminderEngine:
         now = now or self.core.now()
         if self.core.db.wipe_pending:  # a closed vote's ballots whose wipe found the files busy
             self.core.db.wipe_deleted()
+        self._heartbeat(now)
         self._housekeeping(now)
         report = await self.fire_due(now)
         report.live = await live.flush(self.core, self.live_renderers, now)
         if drain:
             report.outbox = await outbox.drain(self.core, now)
         return report
+
+    def _heartbeat(self, now: datetime) -> None:
+        with self.core.db.session() as s:
+            processes = peers.heartbeat(s, self.process_id, now)
+        if processes != self.processes:
+            log.info("%d bot processes share the database: each keeps to 1/%d of the flood limits",
+                     processes, processes)
+            self.processes = processes
+            for messenger in self.core.messengers.values():
+                messenger.share_limits(processes)
+
+    def leave(self) -> None:
+        """This process stops: the others take back its share of the limits at their next pass."""
+        with self.core.db.session() as s:
+            peers.leave(s, self.process_id)
 
     def _housekeeping(self, now: datetime) -> None:
         """Hourly: forget handled updates older than a week (kept to recognise re-deliveries), and
@@ -76,6 +100,8 @@ class ReminderEngine:
             return
         self._pruned_at = now
         with self.core.db.session() as s:
+            if not try_lock(s, "khoibot.housekeeping"):
+                return  # another process is doing it right now
             inbox.prune(s, now)
             guesses.prune(s, now)
             expired = join_requests.expire(s, now)
@@ -109,7 +135,10 @@ class ReminderEngine:
     def _fire_one(self, slot_id: int, now: datetime, report: TickReport) -> None:
         try:
             with self.core.db.session() as s:
-                slot = s.get(ReminderSlot, slot_id)
+                # Locked until this transaction ends; another process firing it right now: skip it
+                # (it will be "fired" when this pass looks again).
+                slot = s.exec(select(ReminderSlot).where(ReminderSlot.id == slot_id)
+                              .with_for_update(skip_locked=True)).first()
                 if slot is None or slot.state != "pending":
                     return
                 source = self.sources.get(slot.kind)

@@ -56,3 +56,7 @@ class SchedulerRuntime:
         async with self._lock:  # let a pass in progress finish its transaction
             pass
         await self.sender.stop()
+        try:
+            self.engine.leave()
+        except Exception:  # the database is gone: the heartbeat simply runs out
+            log.warning("could not record this process's stop; the others notice within a minute")

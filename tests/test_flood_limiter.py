@@ -127,3 +127,25 @@ async def test_a_429_pauses_everything_then_retries() -> None:
     assert result == {"ok": True} and lim.refusals == 1
     assert calls[1] - calls[0] >= 5.0
     await lim.shutdown()
+
+
+async def test_three_processes_sharing_the_bot_together_stay_under_its_limits() -> None:
+    """Each of three processes keeps to a third: merged, their sends stay under 30/s and 20/min a group."""
+    vt = VirtualTime()
+    limiters = [limiter(vt) for _ in range(3)]
+    for lim in limiters:
+        lim.share(3)
+    log: list[tuple[str, float]] = []
+    sends = [_send(lim, vt, log, str(1000 + i), True) for lim in limiters for i in range(90)]
+    sends += [_send(lim, vt, log, "-100777", False) for lim in limiters for _ in range(8)]
+    await asyncio.gather(*sends)
+    times = sorted(t for _, t in log)
+    assert len(times) == 3 * 98
+    assert _max_in_window(times, 1.0) <= 29
+    group = sorted(t for chat, t in log if chat == "-100777")
+    assert _max_in_window(group, 60.0) <= 20
+    # Alone again (the others stopped): the full limits come back.
+    limiters[0].share(1)
+    assert limiters[0].window_cap == 29 and abs(limiters[0].group_gap - 3.1) < 1e-9
+    for lim in limiters:
+        await lim.shutdown()

@@ -84,9 +84,10 @@ class TelegramAdapter:
         self.core = core
         self.dispatcher = dispatcher
         self.limiter: FloodLimiter | None = None
+        self.gate: SendGate | None = None
         self.processor = PerChatUpdateProcessor()
         self.application = self._build(request, get_updates_request)
-        self.messenger = TelegramMessenger(self.application.bot, self.limiter, self.processor)
+        self.messenger = TelegramMessenger(self.application.bot, self.limiter, self.processor, self.gate)
         core.add_messenger(self.messenger)
         # Webhook mode: updates arrive on the process's web server instead of by long polling.
         self.webhook = core.settings.telegram_webhook() if webhook else None
@@ -115,8 +116,8 @@ class TelegramAdapter:
             .concurrent_updates(self.processor)
         )
         # The bot's calls through a small bounded pool (adapters.telegram.request); getUpdates keeps its own.
-        gate = SendGate() if settings.telegram_rate_limit else None
-        builder = builder.request(request if request is not None else BoundedRequest(send_gate=gate))
+        self.gate = SendGate() if settings.telegram_rate_limit and request is None else None
+        builder = builder.request(request if request is not None else BoundedRequest(send_gate=self.gate))
         if get_updates_request is not None:
             builder = builder.get_updates_request(get_updates_request)
         self.limiter = FloodLimiter() if settings.telegram_rate_limit else None

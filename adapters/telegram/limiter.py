@@ -68,6 +68,7 @@ class FloodLimiter(BaseRateLimiter[dict[str, Any]]):
         self.interval = 1.0 / per_second
         self.window_cap = window_cap
         self.group_gap = group_gap
+        self._base = (per_second, window_cap, group_gap)
         self.max_retries = max_retries
         self.clock = clock
         self.sleep = sleep  # injected with the clock, so tests run on virtual time
@@ -88,6 +89,19 @@ class FloodLimiter(BaseRateLimiter[dict[str, Any]]):
         if self._pump is not None:
             self._pump.cancel()
             self._pump = None
+
+    def share(self, processes: int) -> None:
+        """Keeps to 1/``processes`` of the bot's limits: that many processes send for it (see
+        bot.services.delivery.peers). Three processes: 9 msg/s each, and one message to a group every
+        10 s from each, so together they stay under 30 a second and 20 a minute per group."""
+        n = max(1, processes)
+        per_second, window_cap, group_gap = self._base
+        self.interval = n / per_second
+        self.window_cap = max(1, window_cap // n)
+        # Each process may put at most 1/n of a group's per-minute allowance into any minute.
+        per_minute = int(60 // group_gap)
+        self.group_gap = group_gap if n == 1 else max(group_gap * n, 60.0 / max(1, per_minute // n) + 0.05)
+        self._granted = deque(self._granted, maxlen=self.window_cap)
 
     # --- what the adapter asks -------------------------------------------------------------------
     def backlog(self, chat_id: str) -> float:
@@ -174,10 +188,18 @@ class SendGate:
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
         self.cap = cap
         self.gap = gap  # never two sends closer than this: a burst arrives bunched by the way there
+        self._base = (cap, gap)
         self.clock = clock
         self.sleep = sleep
         self._sent: deque[float] = deque(maxlen=cap)
         self._lock = asyncio.Lock()
+
+    def share(self, processes: int) -> None:
+        """1/``processes`` of the per-second cap (see FloodLimiter.share)."""
+        n = max(1, processes)
+        cap, gap = self._base
+        self.cap, self.gap = max(1, cap // n), gap * n
+        self._sent = deque(self._sent, maxlen=self.cap)
 
     async def wait(self, method: str) -> None:
         if method not in SENDING:

@@ -11,7 +11,7 @@ from telegram.constants import ChatMemberStatus, MessageLimit
 from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
 from telegram.ext import ExtBot
 
-from adapters.telegram.limiter import FloodLimiter
+from adapters.telegram.limiter import FloodLimiter, SendGate
 from adapters.telegram.processor import PerChatUpdateProcessor
 from adapters.text_split import split_text
 from bot.ports import Attachment, OutMessage, RecipientUnavailable, SendError, SentRef
@@ -38,10 +38,17 @@ class TelegramMessenger:
     supports_groups = True
 
     def __init__(self, bot: ExtBot[Any], limiter: FloodLimiter | None = None,
-                 processor: PerChatUpdateProcessor | None = None) -> None:
+                 processor: PerChatUpdateProcessor | None = None, gate: SendGate | None = None) -> None:
         self.bot = bot
         self.limiter = limiter
         self.processor = processor
+        self.gate = gate
+
+    def share_limits(self, processes: int) -> None:
+        if self.limiter is not None:
+            self.limiter.share(processes)
+        if self.gate is not None:
+            self.gate.share(processes)
 
     def backlog(self, chat_id: str) -> float:
         """How late a message to this group would be: its queue at the flood limit, plus one group slot

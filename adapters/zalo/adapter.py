@@ -385,6 +385,9 @@ class _Watching:
     def backlog(self, chat_id: str) -> float:
         return self.inner.backlog(chat_id)
 
+    def share_limits(self, processes: int) -> None:
+        self.inner.share_limits(processes)
+
     def deep_link(self, payload: str) -> str | None:
         return self.inner.deep_link(payload)
 

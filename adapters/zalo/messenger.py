@@ -136,6 +136,9 @@ class ZaloMessenger:
     def backlog(self, chat_id: str) -> float:
         return 0.0
 
+    def share_limits(self, processes: int) -> None:
+        return None  # Zalo publishes no flood limit for bots; its 429s are retried with back-off
+
     async def delete(self, ref: SentRef) -> bool:
         return False  # the Bot API has no way to delete a message (and there are no groups to clean up)
 

@@ -15,7 +15,7 @@ from storage.models.blocs import (
     UnitOfficer,
 )
 from storage.models.calendar import Attendance, CalendarItem, CalendarScope, Submission, UnitMark
-from storage.models.delivery import LivePost, OutboxMessage, ReminderSlot, SentReminder
+from storage.models.delivery import BotProcess, LivePost, OutboxMessage, ReminderSlot, SentReminder
 from storage.models.files import StoredFile
 from storage.models.invites import CodeGuess, InviteCode
 from storage.models.platforms import ChoiceMenu, InboundUpdate, SharedFile
@@ -32,6 +32,7 @@ __all__ = [
     "BallotSlip",
     "Bloc",
     "BlocChat",
+    "BotProcess",
     "CalendarItem",
     "CalendarScope",
     "ChoiceMenu",

@@ -101,3 +101,14 @@ class LivePost(SQLModel, table=True):
     version: int = 0
     next_attempt_at: datetime = Field(sa_column=_utc())
     attempts: int = 0
+
+
+class BotProcess(SQLModel, table=True):
+    """A running bot process, seen by its heartbeat (every scheduler pass). Processes sharing one
+    database count the live ones to split the platforms' flood limits between them."""
+
+    id: str = Field(primary_key=True, max_length=40)
+    host: str = Field(max_length=255)
+    pid: int
+    started_at: datetime = Field(sa_column=_utc())
+    seen_at: datetime = Field(sa_column=_utc())

@@ -77,6 +77,7 @@ class Call:
     method: str
     params: dict[str, Any]
     at: float
+    via: str = ""  # which bot process called (the path prefix of its TELEGRAM_API_BASE_URL), if several
 
 
 def _coerce(params: dict[str, Any]) -> dict[str, Any]:
@@ -133,6 +134,11 @@ class FakeBotApi:
         self.webhook_statuses: list[int] = []  # the bot's answer to each delivery
         self._hook_queue: list[dict[str, Any]] = []
         self._hook_task: asyncio.Task[None] | None = None
+        # With no adapter in this process (bot processes of their own), an update counts as processed
+        # when the bot answered its webhook delivery 200 (it handles before answering).
+        self.mark_on_answer = False
+        # Several updates in flight at once, as Telegram's max_connections allows; never two of one chat.
+        self.webhook_connections = 1
 
     # --- people and chats ---------------------------------------------------------------------
     def group(self, title: str, admins: list[TgUser] | None = None) -> TgChat:
@@ -161,28 +167,56 @@ class FakeBotApi:
         return update_id
 
     async def _deliver_by_webhook(self) -> None:
-        """Posts queued updates one at a time, as Telegram does for one bot; a delivery that is not
-        answered 200 is tried again (the secret header is sent as set)."""
+        """Posts queued updates to the webhook, up to ``webhook_connections`` at once but one at a time
+        per chat (a chat's updates keep their order, as Telegram does); an update not answered 200 is
+        tried again (the secret header is sent as set)."""
         import aiohttp
+
+        in_flight: set[int] = set()  # chats with a delivery under way
+        tasks: set[asyncio.Task[None]] = set()
+
+        def chat_of(update: dict[str, Any]) -> int:
+            inner = update.get("message") or (update.get("callback_query") or {}).get("message") or {}
+            if "callback_query" in update:
+                return int(update["callback_query"]["from"]["id"])
+            return int((inner.get("chat") or {}).get("id", 0))
+
+        async def post(http: aiohttp.ClientSession, update: dict[str, Any], hook: dict[str, Any], chat: int) -> None:
+            headers = {"X-Telegram-Bot-Api-Secret-Token": hook.get("secret_token") or ""}
+            try:
+                async with http.post(hook["url"], json=update, headers=headers) as response:
+                    status = response.status
+            except aiohttp.ClientError:
+                status = 599
+            self.webhook_statuses.append(status)
+            if status == 200:
+                if self.mark_on_answer:
+                    self.mark_processed(update["update_id"])
+            else:
+                await asyncio.sleep(0.05)
+                self._hook_queue.insert(0, update)  # first again: its chat's later updates wait behind it
+            in_flight.discard(chat)  # before the notice: the loop re-checks on it
+            self._notify()
+
+        def next_ready() -> int | None:
+            if len(in_flight) >= self.webhook_connections:
+                return None
+            return next((i for i, u in enumerate(self._hook_queue) if chat_of(u) not in in_flight), None)
 
         async with aiohttp.ClientSession() as http:
             while self.webhook is not None:
-                if not self._hook_queue:
-                    await self.wait_for(lambda: bool(self._hook_queue) or self.webhook is None, within=3600)
+                index = next_ready()
+                if index is None:
+                    await self.wait_for(lambda: next_ready() is not None or self.webhook is None, within=3600)
                     continue
-                update, hook = self._hook_queue[0], self.webhook
-                headers = {"X-Telegram-Bot-Api-Secret-Token": hook.get("secret_token") or ""}
-                try:
-                    async with http.post(hook["url"], json=update, headers=headers) as response:
-                        status = response.status
-                except aiohttp.ClientError:
-                    status = 599
-                self.webhook_statuses.append(status)
-                if status == 200:
-                    self._hook_queue.pop(0)
-                else:
-                    await asyncio.sleep(0.05)
-                self._notify()
+                update = self._hook_queue.pop(index)
+                chat = chat_of(update)
+                in_flight.add(chat)
+                task = asyncio.create_task(post(http, update, self.webhook, chat))
+                tasks.add(task)
+                task.add_done_callback(tasks.discard)
+            for task in list(tasks):
+                task.cancel()
 
     def _user_message(self, user: TgUser, chat: TgChat, reply_to: dict[str, Any] | None) -> dict[str, Any]:
         msg: dict[str, Any] = {"message_id": next(self._message_ids), "date": int(time.time()),
@@ -282,9 +316,10 @@ class FakeBotApi:
                 await self._event.wait()
 
     # --- the Bot API ---------------------------------------------------------------------------------
-    async def call(self, method: str, raw_params: dict[str, Any], files: dict[str, tuple[str, bytes]]) -> dict[str, Any]:
+    async def call(self, method: str, raw_params: dict[str, Any], files: dict[str, tuple[str, bytes]],
+                   via: str = "") -> dict[str, Any]:
         params = _coerce(raw_params)
-        self.calls.append(Call(method, params, time.monotonic()))
+        self.calls.append(Call(method, params, time.monotonic(), via))
         for index, (name, error, when) in enumerate(self.faults):
             if name == method and when(params):
                 del self.faults[index]

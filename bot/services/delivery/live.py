@@ -24,6 +24,9 @@ log = logging.getLogger(__name__)
 
 # Changes within this window share one edit.
 COALESCE = timedelta(seconds=2)
+# A post being edited is claimed for this long: another process sharing the database leaves it alone,
+# and takes it over if this one dies mid-edit.
+EDIT_LEASE = timedelta(minutes=1)
 
 # kind -> (session, item id) -> the post's current message, or None when the item is gone.
 LiveRenderer = Callable[[Session, int], OutMessage | None]
@@ -80,8 +83,16 @@ class FlushReport:
 async def flush(core: Core, renderers: dict[str, LiveRenderer], now: datetime, limit: int = 500) -> FlushReport:
     report = FlushReport()
     with core.db.session() as s:
-        rows = list(s.exec(select(LivePost).where(col(LivePost.dirty).is_(True), col(LivePost.next_attempt_at) <= now)
-                           .order_by(col(LivePost.next_attempt_at)).limit(limit)))
+        # Claimed (PostgreSQL: SKIP LOCKED, then a lease in next_attempt_at), so one process at a time
+        # edits a post: two editing it at once could leave the older text last.
+        rows = list(s.exec(select(LivePost).where(col(LivePost.dirty).is_(True), col(LivePost.next_attempt_at) <= now,
+                                                  col(LivePost.platform).in_(list(core.messengers)))
+                           .order_by(col(LivePost.next_attempt_at)).limit(limit).with_for_update(skip_locked=True)))
+        for row in rows:
+            row.next_attempt_at = now + EDIT_LEASE
+            s.add(row)
+        s.flush()
+        s.expunge_all()
     for row in rows:
         renderer = renderers.get(row.kind)
         messenger = core.messengers.get(row.platform)
@@ -100,9 +111,10 @@ async def flush(core: Core, renderers: dict[str, LiveRenderer], now: datetime, l
             fresh = s.get(LivePost, row.id)
             assert fresh is not None
             if ok:
-                # Changes that arrived while editing bumped the version: stay dirty for the next pass.
+                # Changes that arrived while editing bumped the version: stay dirty, due at once.
                 if fresh.version == row.version:
                     fresh.dirty = False
+                fresh.next_attempt_at = now
                 report.edited += 1
             else:
                 fresh.attempts += 1

@@ -26,6 +26,7 @@ from bot.services.reminders import holidays, planner
 from bot.services.reminders.service import PLEDGE, offsets_for
 from bot.services.reminders.slots import cancel_plan, replace_plan
 from bot.timefmt import fmt_datetime, to_local
+from storage.locks import lock
 from storage.models import Bloc, Officer, Pledge, PledgeSignature, StoredFile, Unit, id_of
 from storage.models.pledge import CANCELLED, CLOSED, OPEN
 from storage.queries.blocs import is_member, member_units
@@ -253,6 +254,7 @@ def sign(s: Session, *, pledge: Pledge, who: Standing, now: datetime) -> SignOut
     assert pledge.id is not None and bloc.id == pledge.bloc_id
     unit = _unit_of(who)
     assert unit.id is not None and who.actor.officer is not None and who.actor.officer.id is not None
+    lock(s, pledge, shared=True)  # a close waits for this signature, or this one sees it closed
     _ensure_open(pledge, bloc, now)
     if not is_member(s, unit.id, pledge.year):
         raise UserError("pledge.unit_not_member", code=unit.code, year=pledge.year)
@@ -310,6 +312,7 @@ def close(s: Session, *, pledge: Pledge, actor: Actor, now: datetime, early: boo
     assert pledge.id is not None
     bloc = s.get(Bloc, pledge.bloc_id)
     assert bloc is not None
+    lock(s, pledge)  # signatures in flight finish first; a second close finds it closed
     if pledge.state == CLOSED:
         assert pledge.closed_at is not None
         raise UserError("pledge.already_closed", year=pledge.year, at=fmt_datetime(pledge.closed_at, bloc.timezone))

@@ -87,9 +87,12 @@ _DUE = (
 def keep_latest_due(s: Session, *, kind: str, item_id: int, now: datetime) -> tuple[int | None, int]:
     """Of an item's due slots (several when the bot was down over several reminder moments), keeps the
     latest to be fired and marks the others skipped; returns (the latest's id, how many were skipped)."""
+    # Locked (PostgreSQL): a slot another process is firing is waited for, then left out once fired,
+    # so it is never marked skipped after it was sent.
     rows = list(s.exec(select(ReminderSlot).where(
         ReminderSlot.kind == kind, ReminderSlot.item_id == item_id, ReminderSlot.state == PENDING,
-        col(ReminderSlot.due_at) <= now).order_by(col(ReminderSlot.due_at), col(ReminderSlot.id))))
+        col(ReminderSlot.due_at) <= now).order_by(col(ReminderSlot.due_at), col(ReminderSlot.id))
+        .with_for_update()))
     for row in rows[:-1]:
         row.state, row.note, row.fired_at = "skipped", "superseded by a later reminder", now
         s.add(row)

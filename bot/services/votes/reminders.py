@@ -32,7 +32,8 @@ class VoteSource:
     config_kind = VOTE
 
     def build(self, s: Session, slot: ReminderSlot, now: datetime) -> Notice | list[Notice] | None:
-        vote = s.get(Vote, slot.item_id)
+        # Locked: a /vote_close by hand at this instant (any process) waits, or is seen as done.
+        vote = s.get(Vote, slot.item_id, with_for_update=slot.slot == "at")
         bloc = s.get(Bloc, slot.bloc_id)
         if vote is None or bloc is None or vote.state != OPEN:
             return None

@@ -39,6 +39,7 @@ from bot.services.votes.tally import BASE_CAST, BASE_MEMBERS, Rules, Share, Tall
 from bot.text import fold
 from bot.timefmt import fmt_datetime
 from storage.db import forget_deleted
+from storage.locks import lock
 from storage.models import (
     AwardType,
     Ballot,
@@ -398,6 +399,11 @@ def cast_ballot(s: Session, *, place: BallotSeat, positions: list[int], actor: A
     chosen = check_choices(place, positions)
     vote, unit = place.vote, place.unit
     assert vote.id is not None and unit.id is not None
+    # Shared lock on the vote until this ballot is committed: a close (in this process or another
+    # sharing the database) waits for it, and a ballot after the close sees the vote closed.
+    lock(s, vote, shared=True)
+    if vote.state != OPEN:
+        raise UserError("vote.not_open", id=vote.id)
     existing = ballot_of_unit(s, vote.id, unit.id)
     if existing is not None and json.loads(existing.choices) == chosen:
         # The same ballot again (a double press, a re-sent form): nothing changes, the receipt the
@@ -474,6 +480,7 @@ def preview_close(s: Session, vote: Vote) -> Tally:
 
 def close_vote(s: Session, *, vote: Vote, actor: Actor, now: datetime) -> Closed:
     """Counts, stores the result, anonymises the ballots; records the elected role for an election."""
+    lock(s, vote)  # ballots being cast finish first; a second close (another process) finds it closed
     if vote.state != OPEN:
         raise UserError("vote.not_open", id=vote.id)
     assert vote.id is not None
