@@ -8,11 +8,13 @@ import asyncio
 import sys
 
 from pydantic import ValidationError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from app.wiring import build_core, run_console, run_platforms
 from bot.config import Settings
 from bot.errors import StartupError
 from bot.logs import setup_logging
+from storage.copy import TargetNotEmpty, copy_database
 from storage.db import Database, NewerDatabaseError
 
 NO_TOKEN_HINT = (
@@ -53,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="khoibot",
         description="KhốiBot: trợ lý chat của khối thi đua (nhắc việc, ký giao ước, bỏ phiếu kín).",
     )
-    sub = parser.add_subparsers(dest="command", metavar="{run,console,migrate}")
+    sub = parser.add_subparsers(dest="command", metavar="{run,console,migrate,copy-db}")
     run = sub.add_parser("run", help="chạy bot: Telegram và/hoặc Zalo khi có token, nếu không thì chat thử trên máy")
     run.add_argument("--zalo-webhook", action="store_true",
                      help="nhận tin Zalo qua webhook (cần ZALO_WEBHOOK_SECRET, KHOIBOT_PUBLIC_URL) thay vì long polling")
@@ -61,6 +63,10 @@ def _parser() -> argparse.ArgumentParser:
                      help="nhận tin Telegram qua webhook (cần TELEGRAM_WEBHOOK_URL hoặc KHOIBOT_PUBLIC_URL) thay vì "
                           "long polling; tự bật khi có TELEGRAM_WEBHOOK_URL")
     sub.add_parser("console", help="chat thử trên máy (không cần token), cùng lõi với bot Telegram")
+    copy = sub.add_parser("copy-db", help="chép toàn bộ dữ liệu sang một cơ sở dữ liệu trống (ví dụ từ SQLite sang "
+                                          "PostgreSQL); copy every row to an empty database")
+    copy.add_argument("source", help="DATABASE_URL nguồn, ví dụ sqlite:///data/khoibot.db")
+    copy.add_argument("target", help="DATABASE_URL đích (trống), ví dụ postgresql+psycopg://user:pass@host/khoibot")
     sub.add_parser("migrate", help="nâng cấp cấu trúc cơ sở dữ liệu lên phiên bản mới nhất rồi thoát (bot tự làm khi khởi động)")
     return parser
 
@@ -78,11 +84,38 @@ def _migrate(settings: Settings) -> int:
     return 0
 
 
+def _copy_db(source: str, target: str) -> int:
+    try:
+        copied = copy_database(source, target)
+    except TargetNotEmpty as exc:
+        print(f"Cơ sở dữ liệu đích đã có dữ liệu ({exc.rows} dòng trong bảng {exc.table}): không chép đè. Hãy dùng "
+              f"một cơ sở dữ liệu trống. The target already holds data; use an empty database.", file=sys.stderr)
+        return 2
+    except NewerDatabaseError as exc:
+        print(NEWER_DATABASE.format(current=exc.current, head=exc.head), file=sys.stderr)
+        return 4
+    except (SQLAlchemyError, ArgumentError, ValueError) as exc:
+        # The kind of failure, never the URL (it may hold a password).
+        print(f"Không chép được: {type(exc).__name__}. Kiểm tra hai địa chỉ cơ sở dữ liệu và quyền truy cập rồi "
+              f"chạy lại; đích vẫn trống. The copy failed ({type(exc).__name__}); the target is unchanged.",
+              file=sys.stderr)
+        return 3
+    print(f"Đã chép {copied.total} dòng ({len(copied.tables)} bảng). Copied {copied.total} rows. Nhớ chép cả thư mục "
+          f"tệp (KHOIBOT_FILES_DIR); copy the files directory too.")
+    for table, rows in copied.tables.items():
+        if rows:
+            print(f"  {table}: {rows}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command is None:
         _parser().print_help()
         return 0
+    if args.command == "copy-db":
+        setup_logging("WARNING", [])
+        return _copy_db(args.source, args.target)
     try:
         settings = Settings()
     except ValidationError as exc:
