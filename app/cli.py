@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from pathlib import Path
 
 from pydantic import ValidationError
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
@@ -14,6 +15,7 @@ from app.wiring import build_core, run_console, run_platforms
 from bot.config import Settings
 from bot.errors import StartupError
 from bot.logs import setup_logging
+from bot.services.votes.slips import BadSlips, recount, sha256
 from storage.copy import TargetNotEmpty, copy_database
 from storage.db import Database, NewerDatabaseError
 
@@ -55,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="khoibot",
         description="KhốiBot: trợ lý chat của khối thi đua (nhắc việc, ký giao ước, bỏ phiếu kín).",
     )
-    sub = parser.add_subparsers(dest="command", metavar="{run,console,migrate,copy-db}")
+    sub = parser.add_subparsers(dest="command", metavar="{run,console,migrate,copy-db,recount}")
     run = sub.add_parser("run", help="chạy bot: Telegram và/hoặc Zalo khi có token, nếu không thì chat thử trên máy")
     run.add_argument("--zalo-webhook", action="store_true",
                      help="nhận tin Zalo qua webhook (cần ZALO_WEBHOOK_SECRET, KHOIBOT_PUBLIC_URL) thay vì long polling")
@@ -67,6 +69,9 @@ def _parser() -> argparse.ArgumentParser:
                                           "PostgreSQL); copy every row to an empty database")
     copy.add_argument("source", help="DATABASE_URL nguồn, ví dụ sqlite:///data/khoibot.db")
     copy.add_argument("target", help="DATABASE_URL đích (trống), ví dụ postgresql+psycopg://user:pass@host/khoibot")
+    recount = sub.add_parser("recount", help="đếm lại một cuộc bỏ phiếu từ tệp phiếu ẩn danh (.csv) đã công bố; "
+                                             "recount a vote from its published anonymous slips")
+    recount.add_argument("file", help="tệp phieu-an-danh-<số>.csv (từ /vote_minutes)")
     sub.add_parser("migrate", help="nâng cấp cấu trúc cơ sở dữ liệu lên phiên bản mới nhất rồi thoát (bot tự làm khi khởi động)")
     return parser
 
@@ -108,11 +113,32 @@ def _copy_db(source: str, target: str) -> int:
     return 0
 
 
+def _recount(path: str) -> int:
+    """Offline, with no database: counts the slips file and prints its SHA-256 to compare with the one
+    published with the results and in the minutes."""
+    try:
+        data = Path(path).read_bytes()
+        counted = recount(data)
+    except OSError as exc:
+        print(f"Không đọc được tệp {path}: {exc.strerror}. Cannot read the file.", file=sys.stderr)
+        return 2
+    except BadSlips as exc:
+        print(f"Tệp không phải tệp phiếu ẩn danh: {exc}.", file=sys.stderr)
+        return 2
+    print(f"SHA-256: {sha256(data)}")
+    print(f"Số phiếu (slips): {counted.slips}; phiếu trắng (blank): {counted.blank}")
+    for column, count in sorted(counted.counts.items(), key=lambda item: (-item[1], item[0])):
+        print(f"  {column}: {count}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command is None:
         _parser().print_help()
         return 0
+    if args.command == "recount":
+        return _recount(args.file)
     if args.command == "copy-db":
         setup_logging("WARNING", [])
         return _copy_db(args.source, args.target)

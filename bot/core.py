@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+
+from sqlmodel import Session
 
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.files import FileStore
-from bot.ports import Messenger
+from bot.ports import Document, Messenger
 from storage.db import Database
 
 
@@ -20,6 +23,9 @@ class Core:
         self.clock: Clock = clock or SystemClock()
         self.messengers: dict[str, Messenger] = {}
         self.files = FileStore(settings.khoibot_files_dir)
+        # kind -> (session, item id) -> a picture for an outbox message (a vote's result chart): set from
+        # the features' registry at wiring, rendered when the message is sent.
+        self.attachments: dict[str, Callable[[Session, int], Document | None]] = {}
 
     def now(self) -> datetime:
         return self.clock.now()

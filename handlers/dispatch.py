@@ -52,6 +52,7 @@ class Dispatcher:
     def __init__(self, core: Core, registry: Registry) -> None:
         self.core = core
         self.registry = registry
+        core.attachments.update(registry.attachments)
 
     # --- building a request ----------------------------------------------------------------
     def _request(self, s: Session, messenger: Messenger, incoming: Incoming) -> Request | None:

@@ -9,6 +9,9 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from bot.ports import Document
     from bot.services.delivery.live import LiveRenderer
     from bot.services.reminders.sources import ReminderSource
     from handlers.request import Request
@@ -85,6 +88,7 @@ class Registry:
     # What the scheduler needs from features: reminder sources and live-post renderers, by kind.
     reminder_sources: dict[str, ReminderSource] = field(default_factory=dict)
     live_renderers: dict[str, LiveRenderer] = field(default_factory=dict)
+    attachments: dict[str, Callable[[Session, int], Document | None]] = field(default_factory=dict)
 
     def add_feature(self, module: object) -> None:
         for cmd in getattr(module, "COMMANDS", ()):
@@ -102,6 +106,10 @@ class Registry:
             if source.kind in self.reminder_sources:
                 raise RuntimeError(f"reminder source {source.kind!r} registered twice")
             self.reminder_sources[source.kind] = source
+        for kind, picture in getattr(module, "ATTACHMENTS", {}).items():
+            if kind in self.attachments:
+                raise RuntimeError(f"attachment {kind!r} registered twice")
+            self.attachments[kind] = picture
         for kind, renderer in getattr(module, "LIVE_RENDERERS", {}).items():
             if kind in self.live_renderers:
                 raise RuntimeError(f"live renderer {kind!r} registered twice")

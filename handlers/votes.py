@@ -14,8 +14,10 @@ from bot.records import Vote
 from bot.services.blocs import service as blocs
 from bot.services.blocs.roles import parse_year
 from bot.services.blocs.standing import bloc_year
+from bot.services.documents import minutes as official_minutes
+from bot.services.documents.layout import DOCX_MIME
+from bot.services.votes import chart, flow, slips, views
 from bot.services.votes import export as minutes
-from bot.services.votes import flow, views
 from bot.services.votes import rules as vote_rules
 from bot.services.votes import service as vs
 from bot.services.votes.elections import handover
@@ -290,6 +292,7 @@ async def _close(req: Request, vote: Vote) -> None:
     closed, deputy = vs.close_and_continue(req.session, bloc=req.require_bloc(), vote=vote, actor=req.actor,
                                            now=req.now)
     await announce_results(req, closed)
+    chart.queue(req.session, bloc=req.require_bloc(), vote=closed.vote, now=req.now)  # after the text
     if deputy is not None:
         await post_vote(req, deputy)
 
@@ -313,19 +316,25 @@ async def results(req: Request) -> None:
 
 
 async def vote_minutes(req: Request) -> None:
-    parts = req.args.split()
-    if len(parts) != 1:
+    """The minutes of one vote in official form, its count data, and its anonymous slips (a recount)."""
+    parts = fields(req.args)
+    if not parts or len(parts[0].split()) != 1:
         raise UserError("vote_minutes.usage")
     vote = _vote(req, parts[0], "vote_minutes.usage")
     if vote.state == vs.OPEN:
         raise UserError("minutes.still_open", id=vote.id)
-    docx_bytes = minutes.docx(req.session, vote, req.lang)
+    options = official_minutes.parse_options(parts[1:])
+    docx_bytes = official_minutes.vote_minutes(req.session, vote, options, req.now)
     csv_bytes = minutes.csv(req.session, vote, req.lang)
     name = f"bien-ban-kiem-phieu-{vote.id}"
     await req.reply(OutMessage(req.t("minutes.caption", id=vote.id, title=views.vote_title(vote, req.lang)),
-                               document=Document(f"{name}.docx", docx_bytes, minutes.DOCX_MIME)))
+                               document=Document(f"{name}.docx", docx_bytes, DOCX_MIME)))
     await req.reply(OutMessage(req.t("minutes.caption_csv", id=vote.id),
                                document=Document(f"{name}.csv", csv_bytes, "text/csv")))
+    if vote.state == vs.CLOSED:
+        data = slips.slips_csv(req.session, vote)
+        await req.reply(OutMessage(req.t("minutes.caption_slips", id=vote.id, sha=slips.sha256(data)),
+                                   document=Document(f"phieu-an-danh-{vote.id}.csv", data, "text/csv")))
 
 
 # --- the election of next year's head and deputy ---------------------------------------------------
@@ -429,3 +438,4 @@ DEEP_LINKS = [DeepLink(LINK, ballot_link)]
 TEXT_HANDLERS = [flow_text]
 REMINDER_SOURCES = [SOURCE]
 LIVE_RENDERERS = {vs.KIND: views.render_live}
+ATTACHMENTS = {chart.KIND: chart.render}

@@ -181,7 +181,8 @@ class ReminderEngine:
                 s.connection().execute(insert(SentReminder), [
                     {"slot_id": slot.id, "unit_id": id_of(u), "sent_at": now} for u in units])
             notice = Notice(units=units, group_text=reminder.group_text, private_text=reminder.private_text,
-                            managers_text=reminder.managers_text, buttons=reminder.buttons, live=reminder.live)
+                            managers_text=reminder.managers_text, buttons=reminder.buttons, live=reminder.live,
+                            attachment=reminder.attachment)
             key = f"slot{slot.id}" if index == 0 else f"slot{slot.id}.{index}"
             queued += queue_notice(s, bloc=bloc, notice=notice, key=key, now=now)
         return queued

@@ -53,8 +53,8 @@ async def test_closing_a_vote_leaves_no_ballot_row_in_the_database_or_its_log(tg
 
     await tg.confirm(HEAD, group, "/vote_close 1")
     after = _raw(tg)
-    wal = tg.tmp_path / "khoibot.db-wal"
-    assert not wal.exists() or wal.stat().st_size == 0
+    # The log was checkpointed and truncated when the closing committed; what it holds now was written
+    # after (the result chart queued for sending), and the scan below (database and log) finds no ballot.
     for receipt in receipts:
         if tg.core is not None and tg.core.db.is_sqlite:
             assert receipt.encode() in after  # published in the results

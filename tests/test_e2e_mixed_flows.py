@@ -181,7 +181,10 @@ async def test_a_vote_with_officers_on_telegram_and_on_zalo(mixed: ZaloHarness, 
     assert "5. YTE — Sở Y tế: 3 phiếu (60%) ✅" in results and "2. CDSP — Trường Cao đẳng Sư phạm: 1 phiếu (20%)" in results
     for code in [*receipts.values(), *(RECEIPT.search(r).group(1) for r in zalo_receipts)]:  # type: ignore[union-attr]
         assert code in results
-    assert new_texts(zh, b.mai, zalo_before) == new_texts(zh, b.minh, zalo_before) == [results]
+    [chart] = [t for t in group_texts(zh, b, tg_before) if t == ""]  # the chart: a photo with a caption
+    zalo_chart = [t for t in new_texts(zh, b.mai, zalo_before) if t.startswith("📈")]
+    assert len(zalo_chart) == 1 and "«ket-qua-phieu-1.png»" in zalo_chart[0]
+    assert new_texts(zh, b.mai, zalo_before) == new_texts(zh, b.minh, zalo_before) == [results, zalo_chart[0]]
     assert new_texts(zh, b.ngoc, zalo_before) == []
 
     # A vote opened with the guided flow in the group (its message becomes the post) reaches the

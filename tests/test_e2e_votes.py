@@ -10,6 +10,7 @@ log are scanned for anything that reveals a unit's choices.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import re
@@ -18,6 +19,7 @@ from datetime import datetime
 import docx
 from sqlmodel import func, select
 
+from bot.services.votes import slips as slip_files
 from storage.models import AuditLog, Ballot, BallotSlip, ReminderSlot, Vote
 from tests.conftest import VN
 from tests.harness import TelegramHarness, button, buttons_of
@@ -191,7 +193,11 @@ async def test_award_votes_end_to_end(tg: TelegramHarness, clock) -> None:
     await tg.tick()
     results = [t for t in group_texts(tg, group) if t.startswith("📊")]
     flag_receipts = ", ".join(sorted(v for (vid, _), v in receipts.items() if vid == 1))
-    assert results[0] == "\n".join([
+    published, recount_line = results[0].rsplit("\n", 1)
+    receipts_sha = hashlib.sha256("".join(f"{r}\n" for r in flag_receipts.split(", ")).encode()).hexdigest()
+    slips_sha = re.search(r"phiếu ẩn danh .* SHA-256 ([0-9a-f]{64});", recount_line).group(1)  # type: ignore[union-attr]
+    assert said(recount_line, "results.recount", id=1, slips=slips_sha, receipts=receipts_sha)
+    assert published == "\n".join([
         "📊 KẾT QUẢ KIỂM PHIẾU #1 — Cờ thi đua của Chính phủ (năm 2026)",
         "Đóng lúc 24/11/2026 17:00. Đơn vị thành viên: 9. Đã bỏ phiếu: 8 (88,9%), trong đó 1 phiếu trắng.",
         "• Hợp lệ khi từ 2/3 trở lên số đơn vị thành viên bỏ phiếu: ít nhất 6 trong 9 đơn vị.",
@@ -240,24 +246,33 @@ async def test_award_votes_end_to_end(tg: TelegramHarness, clock) -> None:
     # --- /results and the minutes --------------------------------------------------------------------
     text = await tg.reply_text(OF["BDT"], group, "/results")
     assert "#1 Cờ thi đua của Chính phủ (năm 2026): ✅ YTE (6/9)" in text
+    assert "• Cờ thi đua của Chính phủ: YTE\n• Bằng khen của Chủ tịch UBND tỉnh: BDT, GDDT" in text
     assert "#2 Bằng khen của Chủ tịch UBND tỉnh (năm 2026): ✅ BDT (5/9); ✅ GDDT (5/9)" in text
-    sent = await tg.say(OF["BDT"], group, "/vote_minutes 1")
-    assert [m["document"]["file_name"] for m in sent] == ["bien-ban-kiem-phieu-1.docx", "bien-ban-kiem-phieu-1.csv"]
+    sent = await tg.say(OF["BDT"], group, "/vote_minutes 1 | kiểm phiếu: Lê Văn C, Phạm Thị D")
+    assert [m["document"]["file_name"] for m in sent] == ["bien-ban-kiem-phieu-1.docx", "bien-ban-kiem-phieu-1.csv",
+                                                          "phieu-an-danh-1.csv"]
     word = docx.Document(io.BytesIO(tg.api.files[sent[0]["document"]["file_id"]][1]))
     paragraphs = "\n".join(p.text for p in word.paragraphs)
-    assert said(paragraphs, 'minutes.title')
-    assert "Khối thi đua: Khối thi đua Văn hóa – Xã hội" in paragraphs
-    assert "Nội dung bỏ phiếu: #1 — Cờ thi đua của Chính phủ (năm 2026)" in paragraphs
-    assert "Đóng phiếu: 24/11/2026 17:00 — đóng tự động đúng giờ" in paragraphs
-    assert "Số phiếu thu về: 8/9 (88,9%); 1 phiếu trắng" in paragraphs
-    assert "Đơn vị không bỏ phiếu: CDSP" in paragraphs
-    assert "Giá trị: hợp lệ (đủ túc số)" in paragraphs
-    assert "Đơn vị được chọn: YTE — Sở Y tế" in paragraphs
-    assert flag_receipts in paragraphs
-    table = [[cell.text for cell in row.cells] for row in word.tables[0].rows]
-    assert table[0] == ["Số", "Đơn vị", "Số phiếu", "Tỷ lệ", "Kết quả"]
-    assert table[9] == ["9", "YTE — Sở Y tế", "6", "66,7%", "được chọn"]
-    assert table[4] == ["4", "GDDT — Sở Giáo dục và Đào tạo", "1", "11,1%", "không được chọn"]
+    heading = [c.text for c in word.tables[0].rows[0].cells]
+    assert "KHỐI THI ĐUA VĂN HÓA – XÃ HỘI" in heading[0] and "Số:       /BB-KTĐ" in heading[0]
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in heading[1] and "ngày 24 tháng 11 năm 2026" in heading[1]
+    assert "BIÊN BẢN KIỂM PHIẾU\nPhiếu số 1 năm 2026" in paragraphs
+    assert "1. Bình xét, suy tôn Cờ thi đua của Chính phủ năm 2026 (phiếu số 1)" in paragraphs
+    assert "số phiếu thu về: 8 (88,9%); phiếu trắng: 1; đơn vị không bỏ phiếu: CDSP." in paragraphs
+    assert "Đơn vị được suy tôn: Sở Y tế" in paragraphs
+    assert "Tổ kiểm phiếu: Lê Văn C, Phạm Thị D" in paragraphs
+    assert f"Danh sách 8 mã phiếu: {receipts_sha}" in paragraphs and f"Tệp phiếu ẩn danh: {slips_sha}" in paragraphs
+    table = [[cell.text for cell in row.cells] for row in word.tables[1].rows]
+    assert table[0] == ["Số TT trên phiếu", "Đơn vị", "Mã", "Số phiếu đồng ý", "Tỷ lệ", "Kết quả"]
+    assert table[9] == ["9", "Sở Y tế", "YTE", "6", "66,7%", "Được chọn"]
+    assert table[4] == ["4", "Sở Giáo dục và Đào tạo", "GDDT", "1", "11,1%", "Không được chọn"]
+    # The anonymous slips: the published hash, and a recount gives the published counts.
+    slips_file = tg.api.files[sent[2]["document"]["file_id"]][1]
+    assert hashlib.sha256(slips_file).hexdigest() == slips_sha
+    recounted = slip_files.recount(slips_file)
+    assert recounted.slips == 8 and recounted.blank == 1
+    assert recounted.counts["9. YTE"] == 6 and recounted.counts["4. GDDT"] == 1
+    assert sum(recounted.counts.values()) == 7
     rows = list(csv.reader(io.StringIO(tg.api.files[sent[1]["document"]["file_id"]][1].decode("utf-8-sig"))))
     assert ["9", "YTE", "Sở Y tế", "6", "66,7%", "được chọn"] in rows
 

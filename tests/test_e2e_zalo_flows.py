@@ -131,7 +131,8 @@ async def test_a_vote_on_zalo_alone_by_numbers(zalo: ZaloHarness, clock: ManualC
     clock.set(datetime(2026, 11, 24, 17, 0, tzinfo=VN))
     await zh.tick()
     for officer in p.officers:
-        [results] = new_texts(zh, officer, before)
+        results, chart = new_texts(zh, officer, before)
+        assert chart.startswith("📈 Biểu đồ kết quả phiếu #1") and "«ket-qua-phieu-1.png»" in chart
         assert results.startswith("📊 KẾT QUẢ KIỂM PHIẾU #1 — Bằng khen của Chủ tịch UBND tỉnh (năm 2026)")
         assert said(results, 'results.line', position=3, unit='VHTTDL — Sở Văn hóa, Thể thao và Du lịch', count=3, percent='75%', mark=' ✅')
         assert "2. GDDT — Sở Giáo dục và Đào tạo: 2 phiếu (50%)\n" in results
@@ -162,8 +163,10 @@ async def test_a_vote_closed_by_hand_from_the_heads_private_chat(zalo: ZaloHarne
     before = len(zh.zalo_api.sent)
     await zh.tick()
     # Everyone else gets the results privately; the head already has them as the answer.
-    assert all(new_texts(zh, o, before) == [results] for o in (p.hung, p.mai, p.minh))
-    assert new_texts(zh, p.lan, before) == []
+    # Everyone gets the chart privately (Zalo officers cannot see a group), the head too.
+    chart = new_texts(zh, p.lan, before)
+    assert len(chart) == 1 and chart[0].startswith("📈 Biểu đồ kết quả phiếu #1") and "ket-qua-phieu-1.png" in chart[0]
+    assert all(new_texts(zh, o, before) == [results, chart[0]] for o in (p.hung, p.mai, p.minh))
 
 
 async def test_the_pledge_signed_on_zalo_with_the_choice_number(zalo: ZaloHarness, clock: ManualClock) -> None:

@@ -90,6 +90,9 @@ class TelegramMessenger:
                     await self.bot.send_message(chat_id, chunk, rate_limit_args=limit)
                 caption = ""
             doc = InputFile(io.BytesIO(message.document.content), filename=message.document.filename)
+            if message.document.mime.startswith("image/"):  # a chart: shown in the chat, not as a file
+                return await self.bot.send_photo(chat_id, photo=doc, caption=caption or None, reply_markup=markup,
+                                                 rate_limit_args=limit)
             return await self.bot.send_document(chat_id, document=doc, caption=caption or None, reply_markup=markup,
                                                 rate_limit_args=limit)
         chunks = split_text(message.text, MessageLimit.MAX_TEXT_LENGTH)

@@ -29,6 +29,8 @@ class Bloc(SQLModel, table=True):
     # The group admin who ran /setup; acts as administrator until a head unit has an officer.
     setup_admin_id: int | None = Field(default=None, foreign_key="officer.id")
     created_at: datetime = Field(sa_column=_utc())
+    # The place name (địa danh) on its documents' date line, "Yên Bái, ngày 20 tháng 12 năm 2026" (/place).
+    place: str | None = Field(default=None, max_length=100)
 
 
 class Unit(SQLModel, table=True):

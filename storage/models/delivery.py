@@ -80,6 +80,9 @@ class OutboxMessage(SQLModel, table=True):
     # Set for a post that must become an item's live post once sent (see bot.services.live).
     live_kind: str | None = Field(default=None, max_length=20)
     live_item_id: int | None = None
+    # "<kind>:<item id>": a picture rendered when the message is sent and sent with its text as
+    # caption (a vote's result chart, "chart:12"), from the renderers the features register.
+    attachment: str | None = Field(default=None, max_length=40)
 
 
 class LivePost(SQLModel, table=True):

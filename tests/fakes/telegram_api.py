@@ -406,6 +406,20 @@ class FakeBotApi:
         msg["text"] = text
         return msg
 
+    def m_sendPhoto(self, params: dict[str, Any], files: dict[str, tuple[str, bytes]]) -> dict[str, Any]:
+        chat = self._chat(params["chat_id"])
+        attached = files.get("photo")
+        if attached is None or not attached[1].startswith(b"\x89PNG\r\n\x1a\n"):
+            raise ApiError(400, "Bad Request: IMAGE_PROCESS_FAILED")
+        name, content = attached
+        file_id = self.upload(content, name)
+        msg = self._bot_message(chat, params)
+        msg["photo"] = [{"file_id": file_id, "file_unique_id": f"U{file_id}", "file_size": len(content),
+                         "width": 990, "height": 600}]
+        if params.get("caption"):
+            msg["caption"] = params["caption"]
+        return msg
+
     def m_sendDocument(self, params: dict[str, Any], files: dict[str, tuple[str, bytes]]) -> dict[str, Any]:
         chat = self._chat(params["chat_id"])
         attached = files.get("document")

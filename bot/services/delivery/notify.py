@@ -53,6 +53,8 @@ class Notice:
     buttons_in_private: bool = False
     # Accounts that get no private copy: whoever made the change already has the answer.
     skip: tuple[int, ...] = ()
+    # (kind, item id): a picture sent with the group text as its caption (outbox.Outgoing.attachment).
+    attachment: tuple[str, int] | None = None
 
 
 @event.listens_for(Session, "after_flush")
@@ -94,7 +96,8 @@ def queue_notice(s: Session, *, bloc: Bloc, notice: Notice, key: str, now: datet
         if account.id in notice.skip:
             return
         out.append(outbox.Outgoing(f"{key}:{suffix}:{account.id}", account.platform, account.private_chat_id or "",
-                                   text, bloc.id, account.id, buttons or []))
+                                   text, bloc.id, account.id, buttons or [],
+                                   attachment=notice.attachment if suffix == "dm" else None))
 
     units = [u for u in notice.units if u.id is not None]
     chats = chats_of_bloc(s, bloc.id)
@@ -110,7 +113,7 @@ def queue_notice(s: Session, *, bloc: Bloc, notice: Notice, key: str, now: datet
                         notice.buttons if notice.buttons_in_private or account.id in unseen_ids else None)
     if notice.group_text is not None:
         out.extend(outbox.Outgoing(f"{key}:chat:{c.platform}:{c.chat_id}", c.platform, c.chat_id, notice.group_text,
-                                   bloc.id, None, notice.buttons, notice.live) for c in chats)
+                                   bloc.id, None, notice.buttons, notice.live, notice.attachment) for c in chats)
         if notice.private_text is None:  # a notice for the whole bloc: everyone who cannot see the group
             for account in unseen:
                 private(account, notice.group_text, "dm", notice.buttons)

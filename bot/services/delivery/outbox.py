@@ -19,7 +19,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from bot.core import Core
-from bot.ports import Button, OutMessage, RecipientUnavailable, SendError, SentRef
+from bot.ports import Button, Document, OutMessage, RecipientUnavailable, SendError, SentRef
 from bot.services.delivery import live
 from bot.services.delivery.retry import backoff
 from storage.models import Account, OutboxMessage
@@ -67,6 +67,8 @@ class Outgoing:
     buttons: tuple[tuple[Button, ...], ...] | list[list[Button]] = ()
     # (kind, item id): once sent, the message becomes that item's live post (a counter kept up to date).
     live: tuple[str, int] | None = None
+    # (kind, item id): a picture rendered at sending time (Core.attachments), the text its caption.
+    attachment: tuple[str, int] | None = None
 
 
 def enqueue_many(s: Session, items: list[Outgoing], now: datetime) -> int:
@@ -91,6 +93,7 @@ def enqueue_many(s: Session, items: list[Outgoing], now: datetime) -> int:
              "text": i.text, "buttons": _buttons_json([list(r) for r in i.buttons]), "dedup_key": key,
              "state": PENDING, "attempts": 0, "live_kind": i.live[0] if i.live else None,
              "live_item_id": i.live[1] if i.live else None, "next_attempt_at": now, "created_at": now,
+             "attachment": f"{i.attachment[0]}:{i.attachment[1]}" if i.attachment else None,
              "sent_at": None, "message_id": None, "last_error": None}
             for key, i in fresh.items()])
     return len(fresh)
@@ -174,7 +177,9 @@ async def deliver(core: Core, row: OutboxMessage, report: DrainReport) -> bool:
     error: str | None = None
     message_id: str | None = None
     try:
-        ref = await messenger.send(row.chat_id, OutMessage(text=row.text, buttons=_buttons(row.buttons), bulk=True))
+        document = _attachment(core, row.attachment) if row.attachment else None
+        ref = await messenger.send(row.chat_id, OutMessage(text=row.text, buttons=_buttons(row.buttons),
+                                                           document=document, bulk=True))
         outcome, message_id = "sent", ref.message_id
     except RecipientUnavailable as exc:
         outcome, error = "undeliverable", str(exc)
@@ -214,6 +219,16 @@ async def deliver(core: Core, row: OutboxMessage, report: DrainReport) -> bool:
             report.retried += 1
         s.add(fresh)
     return outcome in ("sent", "undeliverable")
+
+
+def _attachment(core: Core, raw: str) -> Document | None:
+    """Renders ``kind:id`` with the feature's renderer; the text alone goes if there is nothing to show."""
+    kind, _, item = raw.partition(":")
+    renderer = core.attachments.get(kind)
+    if renderer is None or not item.isdigit():
+        return None
+    with core.db.session() as s:
+        return renderer(s, int(item))
 
 
 def release_claims(s: Session, now: datetime) -> int:

@@ -14,6 +14,8 @@ from sqlmodel import Session
 
 from bot.i18n import t
 from bot.ports import Button, OutMessage, callback_data
+from bot.services.votes import final as final_results
+from bot.services.votes import slips
 from bot.services.votes.rules import BlocRules, share_words
 from bot.services.votes.service import (
     AWARD,
@@ -198,6 +200,8 @@ def results_text(s: Session, vote: Vote, lang: str, role_error: str | None = Non
     receipts = list(result.receipts)
     lines.append(t(lang, "results.receipts", count=len(receipts), codes=", ".join(receipts)))
     lines.append(t(lang, "results.voted", units=codes(voted)))
+    found = slips.hashes(s, vote)
+    lines.append(t(lang, "results.recount", id=vote.id, slips=found.slips, receipts=found.receipts))
     return "\n".join(lines)
 
 
@@ -249,11 +253,28 @@ def _result_line(s: Session, vote: Vote, lang: str) -> str:
 
 
 def year_results_text(s: Session, bloc: Bloc, votes: list[Vote], year: int, lang: str) -> str:
+    """The final answer per award and role after run-offs (units by code, no numbers: a list is not a
+    ranking), then the path that led there, round by round."""
     if not votes:
         return t(lang, "results.empty", year=year)
-    lines = [t(lang, "results.year_head", bloc=bloc.name, year=year)]
+    lines = [t(lang, "results.final_head", bloc=bloc.name, year=year)]
+    for f in final_results.final_results(s, bloc, year):
+        title = f.title if f.kind == AWARD else t(lang, "vote.title_role", role=t(lang, f"role.{f.kind}"), year=f.year)
+        codes = ", ".join(sorted(u.code for u in f.units))
+        status = f.status
+        if status == final_results.DONE:
+            answer = codes
+        elif status == final_results.TIED:
+            tied = ", ".join(sorted(u.code for u in f.rounds[-1].tied()))
+            answer = t(lang, "results.final_tied", units=tied, id=f.rounds[-1].vote.id)
+            answer = f"{codes}; {answer}" if codes else answer
+        else:
+            answer = t(lang, f"results.final_{status}", id=f.rounds[-1].vote.id)
+        lines.append(t(lang, "results.final_item", title=title, answer=answer))
+    lines.append("")
+    lines.append(t(lang, "results.year_head", bloc=bloc.name, year=year))
     lines += [_result_line(s, v, lang) for v in votes]
-    lines.append(t(lang, "results.year_foot"))
+    lines.append(t(lang, "results.year_foot", year=year))
     return "\n".join(lines)
 
 

@@ -1,0 +1,79 @@
+"""Official documents of the year: /minutes (biên bản họp bình xét, suy tôn), /proposal (tờ trình),
+/dossier and /dossier_collect (the dossier for the provincial council), /place (the place name on
+their date line), and /verify (is my receipt among the counted ballots?)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.errors import UserError
+from bot.ports import Document, OutMessage
+from bot.services.blocs.roles import parse_year
+from bot.services.documents import minutes as official_minutes
+from bot.services.documents import proposal as official_proposal
+from bot.services.documents import service as documents
+from bot.services.documents.layout import DOCX_MIME
+from bot.services.votes import slips
+from bot.services.votes.views import vote_title
+from bot.timefmt import fmt_datetime
+from handlers.args import fields
+from handlers.registry import Command, Where, Who
+from handlers.request import Request
+
+RECEIPT = re.compile(r"^([A-Z2-9]{3})-?([A-Z2-9]{3})$")
+
+
+def _year_and_options(req: Request) -> tuple[int, official_minutes.Options]:
+    parts = fields(req.args)
+    year = parse_year(parts[0] or None if parts else None, req.require_bloc(), req.now)
+    return year, official_minutes.parse_options(parts[1:])
+
+
+async def minutes_command(req: Request) -> None:
+    bloc = req.require_bloc()
+    year, options = _year_and_options(req)
+    content = official_minutes.year_minutes(req.session, bloc, year, options, req.now)
+    await req.reply(OutMessage(req.t("docs.minutes_caption", year=year),
+                               document=Document(f"bien-ban-binh-xet-{year}.docx", content, DOCX_MIME)))
+
+
+async def proposal_command(req: Request) -> None:
+    bloc = req.require_bloc()
+    year, options = _year_and_options(req)
+    content = official_proposal.proposal(req.session, bloc, year, options, req.now)
+    await req.reply(OutMessage(req.t("docs.proposal_caption", year=year),
+                               document=Document(f"to-trinh-{year}.docx", content, DOCX_MIME)))
+
+
+async def place_command(req: Request) -> None:
+    bloc = req.require_bloc()
+    if not req.args.strip():
+        await req.reply(req.t("place.show", place=bloc.place) if bloc.place else req.t("place.none"))
+        return
+    if not req.standing.can_manage:
+        raise UserError("err.not_manager", command="place")
+    documents.set_place(req.session, bloc=bloc, place=req.args, actor=req.actor, now=req.now)
+    await req.reply(req.t("place.set", place=bloc.place))
+
+
+async def verify_command(req: Request) -> None:
+    bloc = req.require_bloc()
+    match = RECEIPT.match(req.args.strip().upper())
+    if match is None:
+        raise UserError("verify.usage")
+    code = f"{match.group(1)}-{match.group(2)}"
+    assert bloc.id is not None
+    vote = slips.find_receipt(req.session, bloc.id, code)
+    if vote is None:
+        await req.reply(req.t("verify.not_found", code=code))
+        return
+    await req.reply(req.t("verify.found", code=code, id=vote.id, title=vote_title(vote, req.lang),
+                          closed=fmt_datetime(vote.closed_at, bloc.timezone) if vote.closed_at else ""))
+
+
+COMMANDS = [
+    Command("minutes", minutes_command, who=Who.MEMBER),
+    Command("proposal", proposal_command, who=Who.MEMBER),
+    Command("place", place_command, who=Who.MEMBER),
+    Command("verify", verify_command, who=Who.MEMBER, where=Where.PRIVATE),
+]
