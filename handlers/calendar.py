@@ -59,6 +59,16 @@ def _post(req: Request, item: CalendarItem) -> OutMessage:
     return message
 
 
+def deadline_time(req: Request, raw: str) -> datetime:
+    """A deadline's time as /deadline reads it (a date alone means its default hour)."""
+    return _when(req, raw, cal.DEADLINE)
+
+
+async def announce_item(req: Request, item: CalendarItem) -> None:
+    """Posts a new item as /meeting and /deadline do (other features open deadlines too)."""
+    await _announce(req, item)
+
+
 async def _announce(req: Request, item: CalendarItem) -> None:
     """Posts the item to the bloc as a live post (its group chat, or each officer privately without one)."""
     bloc = req.require_bloc()

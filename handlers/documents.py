@@ -9,6 +9,8 @@ import re
 from bot.errors import UserError
 from bot.ports import Document, OutMessage
 from bot.services.blocs.roles import parse_year
+from bot.services.calendar import service as cal
+from bot.services.documents import dossier
 from bot.services.documents import minutes as official_minutes
 from bot.services.documents import proposal as official_proposal
 from bot.services.documents import service as documents
@@ -17,6 +19,7 @@ from bot.services.votes import slips
 from bot.services.votes.views import vote_title
 from bot.timefmt import fmt_datetime
 from handlers.args import fields
+from handlers.calendar import announce_item, deadline_time
 from handlers.registry import Command, Where, Who
 from handlers.request import Request
 
@@ -43,6 +46,30 @@ async def proposal_command(req: Request) -> None:
     content = official_proposal.proposal(req.session, bloc, year, options, req.now)
     await req.reply(OutMessage(req.t("docs.proposal_caption", year=year),
                                document=Document(f"to-trinh-{year}.docx", content, DOCX_MIME)))
+
+
+async def dossier_command(req: Request) -> None:
+    bloc = req.require_bloc()
+    year, _ = _year_and_options(req)
+    built = dossier.build(req.session, req.core.files, bloc, year, req.now)
+    missing = req.t("dossier.missing", items="; ".join(built.missing)) if built.missing else req.t("dossier.complete")
+    await req.reply(OutMessage(req.t("dossier.caption", year=year, count=len(built.files), missing=missing),
+                               document=Document(f"ho-so-khen-thuong-{year}.zip", built.content, "application/zip")))
+
+
+async def dossier_collect_command(req: Request) -> None:
+    """Opens the deadline for the nominated units' achievement reports: the calendar's deadline, so
+    its reminders, overdue notices and /status work as for any other."""
+    bloc = req.require_bloc()
+    parts = fields(req.args)
+    if len(parts) != 2 or not parts[0] or not parts[1]:
+        raise UserError("dossier_collect.usage")
+    year = parse_year(parts[0], bloc, req.now)
+    wanted = dossier.collect_fields(req.session, bloc, year)
+    when = deadline_time(req, parts[1])
+    item = cal.create_deadline(req.session, bloc=bloc, actor=req.actor, when=when, fields=wanted, template=None,
+                               now=req.now)
+    await announce_item(req, item)
 
 
 async def place_command(req: Request) -> None:
@@ -74,6 +101,8 @@ async def verify_command(req: Request) -> None:
 COMMANDS = [
     Command("minutes", minutes_command, who=Who.MEMBER),
     Command("proposal", proposal_command, who=Who.MEMBER),
+    Command("dossier", dossier_command, who=Who.MEMBER),
+    Command("dossier_collect", dossier_collect_command, who=Who.MANAGER),
     Command("place", place_command, who=Who.MEMBER),
     Command("verify", verify_command, who=Who.MEMBER, where=Where.PRIVATE),
 ]

@@ -136,6 +136,9 @@ async def test_the_year_in_official_documents(tg: TelegramHarness, tmp_path: Pat
     # `khoibot recount`: the published file, counted offline, gives the published counts and hash.
     sent = await tg.say(HEAD, group, "/vote_minutes 2")
     slips_file = tg.api.files[sent[2]["document"]["file_id"]][1]
+    # No receipt and no voter in the slips file: choices only.
+    assert not any(code.encode() in slips_file for code in receipts.values())
+    assert slips_file.decode().splitlines()[0].startswith("phieu,")
     path_csv = tmp_path / "phieu-an-danh-2.csv"
     path_csv.write_bytes(slips_file)
     out = run_cli(tmp_path, ["recount", str(path_csv)])
@@ -146,3 +149,55 @@ async def test_the_year_in_official_documents(tg: TelegramHarness, tmp_path: Pat
     (tmp_path / "bad.csv").write_text("đơn vị,lựa chọn\nYTE,GDDT\n")
     bad_out = run_cli(tmp_path, ["recount", str(tmp_path / "bad.csv")])
     assert bad_out.returncode == 2 and "Traceback" not in bad_out.stderr
+
+
+async def test_the_dossier_collects_the_nominated_units_reports(tg: TelegramHarness, clock: Any) -> None:
+    import zipfile
+    from datetime import datetime
+
+    from tests.conftest import VN
+
+    group, _ = await play_year(tg)
+    # Before the collection is opened: the dossier says what is missing.
+    sent = await tg.say(HEAD, group, "/dossier 2026")
+    archive = zipfile.ZipFile(io.BytesIO(tg.api.files[sent[0]["document"]["file_id"]][1]))
+    names = archive.namelist()
+    assert names[0] == "0-muc-luc.txt" and "1-to-trinh-2026.docx" in names and "2-bien-ban-binh-xet-2026.docx" in names
+    assert "3-ket-qua-bo-phieu/phieu-3-phieu-an-danh.csv" in names
+    index = archive.read("0-muc-luc.txt").decode()
+    for name in names[1:]:
+        assert f"{hashlib.sha256(archive.read(name)).hexdigest()}  {name}" in index
+    assert "chưa mở hạn nộp (/dossier_collect 2026 | <hạn>)" in index
+
+    # Only a manager opens the collection; it is addressed to the nominated units only.
+    refused = await tg.reply_text(OFFICERS["BDT"], group, "/dossier_collect 2026 | 30/11/2026 17:00")
+    assert said(refused, "err.not_manager", command="dossier_collect")
+    assert said(await tg.reply_text(HEAD, group, "/dossier_collect 2026"), "dossier_collect.usage")
+    post = await tg.reply_text(HEAD, group, "/dossier_collect 2026 | 30/11/2026 17:00")
+    assert "Báo cáo thành tích năm 2026" in post and "Hồ sơ khen thưởng năm 2026" in post
+    again = await tg.reply_text(HEAD, group, "/dossier_collect 2026 | 01/12/2026 17:00")
+    assert said(again, "dossier.collect_exists", year=2026, id=2)
+
+    # YTE sends its report; on the due day only GDDT and BDT are reminded.
+    yte = tg.api.private(OFFICERS["YTE"])
+    await tg.send_document(OFFICERS["YTE"], yte, b"%PDF-1.4 bao cao thanh tich YTE", "Báo cáo thành tích YTE.pdf",
+                           caption="/submit 2")
+    before = len(tg.api.bot_log)
+    clock.set(datetime(2026, 11, 30, 8, 0, tzinfo=VN))
+    await tg.tick()
+    wave = [m for m in tg.api.bot_log[before:] if "Báo cáo thành tích" in m.get("text", "")]
+    reminded = {m["chat"]["id"] for m in wave}
+    group_post = next(m["text"] for m in wave if m["chat"]["id"] == group.id)
+    assert "GDDT" in group_post and "BDT" in group_post and "YTE" not in group_post and "TTTT" not in group_post
+    assert OFFICERS["GDDT"].id in reminded and OFFICERS["BDT"].id in reminded
+    assert OFFICERS["YTE"].id not in reminded and OFFICERS["TTTT"].id not in reminded
+
+    sent = await tg.say(HEAD, group, "/dossier 2026")
+    caption = sent[0]["caption"]
+    assert "Còn thiếu: báo cáo thành tích của GDDT" in caption and "BDT — Ban Dân tộc" in caption
+    archive = zipfile.ZipFile(io.BytesIO(tg.api.files[sent[0]["document"]["file_id"]][1]))
+    report = "4-bao-cao-thanh-tich/YTE-bao-cao-thanh-tich-yte.pdf"
+    assert archive.read(report) == b"%PDF-1.4 bao cao thanh tich YTE"
+    index = archive.read("0-muc-luc.txt").decode()
+    assert f"{hashlib.sha256(b'%PDF-1.4 bao cao thanh tich YTE').hexdigest()}  {report}" in index
+    assert "báo cáo thành tích của GDDT — Sở Giáo dục và Đào tạo (hạn 30/11/2026 17:00)" in index
