@@ -20,7 +20,7 @@ import docx
 from sqlmodel import func, select
 
 from bot.services.votes import slips as slip_files
-from storage.models import AuditLog, Ballot, BallotSlip, ReminderSlot, Vote
+from storage.models import AuditLog, Ballot, BallotSlip, OutboxMessage, ReminderSlot, Vote
 from tests.conftest import VN
 from tests.harness import TelegramHarness, button, buttons_of
 from tests.texts import said
@@ -300,6 +300,8 @@ async def test_a_void_vote_says_so_plainly(tg_fast: TelegramHarness) -> None:
         "tức ít nhất 6 đơn vị. Không kiểm phiếu, không đơn vị nào được chọn; các phiếu đã gửi bị huỷ. "
         "Trưởng khối có thể mở lại bằng /vote.\nĐơn vị đã bỏ phiếu: BDT, GDDT, PTTH, TTTT, YTE")
     assert count(tg, Ballot) == 0 and count(tg, BallotSlip) == 0
+    # A void vote has no counts, so no chart is queued for it.
+    assert count(tg, OutboxMessage, OutboxMessage.attachment == "chart:1") == 0
     assert said(await tg.reply_text(HEAD, group, "/vote_close 1"), 'vote.not_open')
     assert said(await tg.reply_text(ADMIN, group, "/results"), 'results.item_void', cast=5, members=9)
     assert_secret(tg, {o.id for o in OF.values()})
