@@ -5,9 +5,14 @@ their date line), and /verify (is my receipt among the counted ballots?)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlmodel import Session
 
 from bot.errors import UserError
 from bot.ports import Document, OutMessage
+from bot.records import Bloc
 from bot.services.blocs.roles import parse_year
 from bot.services.calendar import service as cal
 from bot.services.documents import dossier
@@ -33,19 +38,20 @@ def _year_and_options(req: Request) -> tuple[int, official_minutes.Options]:
 
 
 async def minutes_command(req: Request) -> None:
-    bloc = req.require_bloc()
-    year, options = _year_and_options(req)
-    content = official_minutes.year_minutes(req.session, bloc, year, options, req.now)
-    await req.reply(OutMessage(req.t("docs.minutes_caption", year=year),
-                               document=Document(f"bien-ban-binh-xet-{year}.docx", content, DOCX_MIME)))
+    await _official(req, official_minutes.year_minutes, "docs.minutes_caption", "bien-ban-binh-xet")
 
 
 async def proposal_command(req: Request) -> None:
+    await _official(req, official_proposal.proposal, "docs.proposal_caption", "to-trinh")
+
+
+async def _official(req: Request, make: Callable[[Session, Bloc, int, official_minutes.Options, datetime], bytes],
+                    caption: str, name: str) -> None:
     bloc = req.require_bloc()
     year, options = _year_and_options(req)
-    content = official_proposal.proposal(req.session, bloc, year, options, req.now)
-    await req.reply(OutMessage(req.t("docs.proposal_caption", year=year),
-                               document=Document(f"to-trinh-{year}.docx", content, DOCX_MIME)))
+    content = make(req.session, bloc, year, options, req.now)
+    await req.reply(OutMessage(req.t(caption, year=year),
+                               document=Document(f"{name}-{year}.docx", content, DOCX_MIME)))
 
 
 async def dossier_command(req: Request) -> None:

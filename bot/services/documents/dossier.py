@@ -21,13 +21,12 @@ from bot.files import FileStore
 from bot.services.calendar.service import DEADLINE, DeadlineFields
 from bot.services.votes import export, slips
 from bot.services.votes import final as finals
-from bot.services.votes.service import CLOSED, OPEN
+from bot.services.votes.service import CLOSED
 from bot.text import fold
 from bot.timefmt import fmt_datetime
 from storage.models import Bloc, CalendarItem, StoredFile, Submission, Unit
-from storage.queries.votes import votes_of_year
 
-from .minutes import Options, year_minutes
+from .minutes import Options, settled_votes, year_minutes
 from .proposal import proposal
 
 
@@ -75,12 +74,7 @@ def _safe(name: str) -> str:
 
 
 def build(s: Session, files: FileStore, bloc: Bloc, year: int, now: datetime) -> Dossier:
-    assert bloc.id is not None
-    votes = votes_of_year(s, bloc.id, year)
-    if not votes:
-        raise UserError("docs.no_votes", year=year)
-    if any(v.state == OPEN for v in votes):
-        raise UserError("docs.votes_open", year=year, ids=", ".join(f"#{v.id}" for v in votes if v.state == OPEN))
+    votes = settled_votes(s, bloc, year)
     entries: list[tuple[str, bytes]] = []
     missing: list[str] = []
     units = nominated(s, bloc, year)

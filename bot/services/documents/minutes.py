@@ -160,15 +160,23 @@ def _day(s: Session, bloc: Bloc, meeting: CalendarItem | None, votes: list[Vote]
     return to_local(when, bloc.timezone).date()
 
 
+def settled_votes(s: Session, bloc: Bloc, year: int, *, none_ok: bool = False) -> list[Vote]:
+    """The year's votes, refused while one is still open (a document must not freeze a count that
+    is still moving) or when there is none (unless ``none_ok``)."""
+    assert bloc.id is not None
+    votes = votes_of_year(s, bloc.id, year)
+    if not votes and not none_ok:
+        raise UserError("docs.no_votes", year=year)
+    if any(v.state == OPEN for v in votes):
+        raise UserError("docs.votes_open", year=year, ids=", ".join(f"#{v.id}" for v in votes if v.state == OPEN))
+    return votes
+
+
 def year_minutes(s: Session, bloc: Bloc, year: int, options: Options, now: datetime) -> bytes:
     """Biên bản họp bình xét, suy tôn: the meeting, who attended, the committee, every vote and
     election of the year in order with its run-offs, the final answer, next year's pledge."""
     assert bloc.id is not None
-    votes = votes_of_year(s, bloc.id, year)
-    if not votes:
-        raise UserError("docs.no_votes", year=year)
-    if any(v.state == OPEN for v in votes):
-        raise UserError("docs.votes_open", year=year, ids=", ".join(f"#{v.id}" for v in votes if v.state == OPEN))
+    votes = settled_votes(s, bloc, year)
     meeting = year_meeting(s, bloc, year)
     doc = OfficialDocument(issuer(s, bloc, year, _day(s, bloc, meeting, votes, now)), kind="BB",
                            number=options.number, doc_type="Biên bản",

@@ -11,21 +11,17 @@ from sqlmodel import Session
 
 from bot.errors import UserError
 from bot.services.votes import final as finals
-from bot.services.votes.service import AWARD, OPEN
+from bot.services.votes.service import AWARD
 from bot.services.votes.tally import percent_text
 from bot.timefmt import fmt_date, to_local
 from storage.models import Bloc
-from storage.queries.votes import votes_of_year
 
 from .layout import OfficialDocument, Signer
-from .minutes import DOTS, Options, issuer, year_meeting
+from .minutes import DOTS, Options, issuer, settled_votes, year_meeting
 
 
 def proposal(s: Session, bloc: Bloc, year: int, options: Options, now: datetime) -> bytes:
-    assert bloc.id is not None
-    votes = votes_of_year(s, bloc.id, year)
-    if any(v.state == OPEN for v in votes):
-        raise UserError("docs.votes_open", year=year, ids=", ".join(f"#{v.id}" for v in votes if v.state == OPEN))
+    settled_votes(s, bloc, year, none_ok=True)
     awards = [f for f in finals.final_results(s, bloc, year) if f.kind == AWARD and f.units]
     if not awards:
         raise UserError("docs.nothing_selected", year=year)
