@@ -7,7 +7,6 @@ handling it; every step waits for the update to be fully processed (no sleeps).
 from __future__ import annotations
 
 import shutil
-import socket
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from scheduler.engine import ReminderEngine, TickReport
 from tests.fakes.telegram_api import TOKEN, FakeBotApi, TgChat, TgUser
 from tests.fakes.telegram_http import FakeTelegramServer
 from tests.fakes.telegram_inprocess import InProcessRequest
+from tests.pg import free_port
 
 _TEMPLATE: Path | None = None
 
@@ -56,12 +56,6 @@ def database_url(tmp_path: Path) -> str:
         migrated_copy(tmp_path / "khoibot.db")
         url = f"sqlite:///{tmp_path / 'khoibot.db'}"
     return url
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def make_settings(tmp_path: Path, **overrides: Any) -> Settings:

@@ -38,7 +38,7 @@ def _binaries() -> Path | None:
     return Path(versions[-1]).parent if versions else None
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
@@ -85,7 +85,7 @@ def start() -> Server:
         os.chown(base, entry.pw_uid, entry.pw_gid)
         os.chown(data, entry.pw_uid, entry.pw_gid)
         base.chmod(0o755)
-    port = _free_port()
+    port = free_port()
     server = Server(f"postgresql+psycopg://postgres@127.0.0.1:{port}", data, bindir, as_user)
     try:
         server._run("initdb", "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync")

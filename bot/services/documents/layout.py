@@ -25,7 +25,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
-from docx.table import _Cell
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -301,11 +301,8 @@ def _cell(cell: _Cell, text: str, *, bold: bool = False, center: bool = False) -
     run.bold = bold
 
 
-def _set_widths(table: object, widths_cm: Sequence[float]) -> None:
+def _set_widths(table: Table, widths_cm: Sequence[float]) -> None:
     """Word reads the cells' widths, LibreOffice the grid's: set both."""
-    from docx.table import Table
-
-    assert isinstance(table, Table)
     grid = table._tbl.tblGrid
     for col, width in zip(grid.findall(qn("w:gridCol")), widths_cm, strict=True):
         col.set(qn("w:w"), str(int(Cm(width).twips)))
@@ -314,10 +311,8 @@ def _set_widths(table: object, widths_cm: Sequence[float]) -> None:
             cell.width = Cm(width)
 
 
-def _repeat_header(row: object) -> None:
-    from docx.table import _Row
-
-    assert isinstance(row, _Row)
+def _repeat_header(row: _Row) -> None:
+    """The header row is repeated at the top of every page the table runs onto."""
     props = row._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")

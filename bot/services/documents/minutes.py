@@ -15,11 +15,12 @@ from fractions import Fraction
 from sqlmodel import Session, col, select
 
 from bot.errors import UserError
+from bot.i18n import t
 from bot.services.calendar.service import TONG_KET
 from bot.services.votes import final as finals
-from bot.services.votes.service import AWARD, CLOSED, OPEN, outcome, rules_snapshot
+from bot.services.votes.service import AWARD, CLOSED, OPEN, outcome, share_base
 from bot.services.votes.slips import hashes
-from bot.services.votes.tally import BASE_CAST, percent_text
+from bot.services.votes.tally import percent_text
 from bot.services.votes.views import rules_lines, turnout
 from bot.text import fold
 from bot.timefmt import fmt_datetime, to_local
@@ -30,7 +31,11 @@ from storage.queries.votes import candidates_of, units_by_ids, votes_of_year
 from .layout import Issuer, OfficialDocument, Signer
 
 DOTS = "………………"
-ROLE_NAMES = {"head": "Trưởng khối", "deputy": "Phó trưởng khối"}
+
+
+def _role(kind: str) -> str:
+    """"Trưởng khối", "Phó trưởng khối": the chat's word, in Vietnamese as every document is."""
+    return t("vi", f"role.{kind}")
 
 
 @dataclass(frozen=True)
@@ -94,7 +99,7 @@ def vote_section(doc: OfficialDocument, s: Session, vote: Vote, number: str) -> 
     if vote.kind == AWARD:
         what = f"Bình xét, suy tôn {vote.title} năm {vote.year}"
     else:
-        what = f"Bầu {ROLE_NAMES.get(vote.kind, vote.kind)} năm {vote.term_year}"
+        what = f"Bầu {_role(vote.kind)} năm {vote.term_year}"
     if vote.runoff_of:
         what += f" — bầu lại (vòng {vote.round}, sau phiếu số {vote.runoff_of})"
     doc.heading(f"{number}. {what} (phiếu số {vote.id})")
@@ -115,7 +120,7 @@ def vote_section(doc: OfficialDocument, s: Session, vote: Vote, number: str) -> 
         return
     candidates = candidates_of(s, vote.id)
     units = units_by_ids(s, [c.unit_id for c in candidates])
-    base = cast if rules_snapshot(vote)["base"] == BASE_CAST else vote.members
+    base = share_base(vote)
     rows = []
     for c in candidates:
         n = c.approvals or 0
@@ -127,7 +132,7 @@ def vote_section(doc: OfficialDocument, s: Session, vote: Vote, number: str) -> 
     if vote.kind == AWARD:
         doc.para("; ".join(u.name for u in selected) or "không có", label="Đơn vị được suy tôn: ")
     else:
-        role = ROLE_NAMES.get(vote.kind, vote.kind)
+        role = _role(vote.kind)
         doc.para(selected[0].name if selected else "chưa có (bầu lại)", label=f"Đơn vị trúng cử {role}: ")
     if tied:
         doc.para("; ".join(u.name for u in tied) + ".", label="Bằng phiếu ở suất cuối (bầu lại): ")
@@ -199,7 +204,7 @@ def year_minutes(s: Session, bloc: Bloc, year: int, options: Options, now: datet
         vote_section(doc, s, vote, str(index))
     doc.heading("KẾT QUẢ CHUNG")
     for f in finals.final_results(s, bloc, year):
-        title = f.title if f.kind == AWARD else f"{ROLE_NAMES.get(f.kind, f.kind)} năm {f.year}"
+        title = f.title if f.kind == AWARD else f"{_role(f.kind)} năm {f.year}"
         if f.status == finals.DONE:
             answer = "; ".join(u.name for u in f.units)
         elif f.status == finals.TIED:

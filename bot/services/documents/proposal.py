@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from bot.errors import UserError
 from bot.services.votes import final as finals
-from bot.services.votes.service import AWARD
+from bot.services.votes.service import AWARD, share_base
 from bot.services.votes.tally import percent_text
 from bot.timefmt import fmt_date, to_local
 from storage.models import Bloc
@@ -41,7 +41,7 @@ def proposal(s: Session, bloc: Bloc, year: int, options: Options, now: datetime)
         for unit in f.units:
             chosen_in = next(r for r in f.rounds if unit in r.selected())
             candidate = next(c for c in chosen_in.candidates if c.unit_id == unit.id)
-            base = chosen_in.vote.members
+            base = share_base(chosen_in.vote)
             share = percent_text(Fraction(candidate.approvals or 0, base), "vi") if base else ""
             how = "vòng 1" if chosen_in.vote.runoff_of is None else f"bầu lại (vòng {chosen_in.vote.round})"
             rows.append([str(len(rows) + 1), unit.name, f.title,

@@ -21,8 +21,8 @@ from sqlmodel import Session
 from bot.i18n import t
 from bot.ports import Document
 from bot.services.delivery.notify import Notice, queue_notice
-from bot.services.votes.service import CLOSED, outcome, rules_snapshot
-from bot.services.votes.tally import BASE_CAST, percent_text
+from bot.services.votes.service import CLOSED, outcome, share_base
+from bot.services.votes.tally import percent_text
 from bot.services.votes.views import vote_title
 from storage.models import Bloc, Vote
 from storage.queries.votes import candidates_of, units_by_ids
@@ -38,7 +38,7 @@ def chart_png(s: Session, vote: Vote, lang: str) -> bytes | None:
     candidates = candidates_of(s, vote.id)
     units = units_by_ids(s, [c.unit_id for c in candidates])
     cast = vote.cast_count or 0
-    base = cast if rules_snapshot(vote)["base"] == BASE_CAST else vote.members
+    base = share_base(vote)
     result = outcome(vote)
     ordered = sorted(candidates, key=lambda c: (c.approvals or 0, -c.position))  # the largest on top
     labels = [f"{units[c.unit_id].code} — {units[c.unit_id].name}"[:42] for c in ordered]
@@ -87,11 +87,16 @@ def render(s: Session, vote_id: int) -> Document | None:
     return Document(f"ket-qua-phieu-{vote_id}.png", png, "image/png") if png is not None else None
 
 
-def queue(s: Session, *, bloc: Bloc, vote: Vote, now: datetime) -> int:
-    """Queues the chart for the bloc's group(s) and, privately, officers who cannot see them; nothing
-    for a void vote. Rendered when sent (bot.services.delivery.outbox)."""
+def notice(vote: Vote, lang: str) -> Notice | None:
+    """The chart as a notice for the whole bloc (rendered when sent: bot.services.delivery.outbox);
+    None for a void vote."""
     if vote.state != CLOSED or vote.id is None:
-        return 0
-    caption = t(bloc.language, "chart.caption", id=vote.id, title=vote_title(vote, bloc.language))
-    return queue_notice(s, bloc=bloc, notice=Notice(group_text=caption, attachment=(KIND, vote.id)),
-                        key=f"vote{vote.id}:chart", now=now)
+        return None
+    caption = t(lang, "chart.caption", id=vote.id, title=vote_title(vote, lang))
+    return Notice(group_text=caption, attachment=(KIND, vote.id))
+
+
+def queue(s: Session, *, bloc: Bloc, vote: Vote, now: datetime) -> int:
+    """Queues the chart for the bloc's group(s) and, privately, officers who cannot see them."""
+    chart = notice(vote, bloc.language)
+    return queue_notice(s, bloc=bloc, notice=chart, key=f"vote{vote.id}:chart", now=now) if chart else 0

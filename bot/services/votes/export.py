@@ -18,8 +18,8 @@ from docx.shared import Pt
 from sqlmodel import Session
 
 from bot.i18n import t
-from bot.services.votes.service import CLOSED, outcome, rules_snapshot
-from bot.services.votes.tally import BASE_CAST, percent_text
+from bot.services.votes.service import CLOSED, outcome, share_base
+from bot.services.votes.tally import percent_text
 from bot.services.votes.views import rules_lines, turnout, unit_line, vote_title
 from bot.timefmt import fmt_datetime
 from storage.models import Bloc, Officer, Vote, VoteCandidate
@@ -33,7 +33,7 @@ def _rows(s: Session, vote: Vote, lang: str) -> list[tuple[VoteCandidate, str, i
     assert vote.id is not None
     candidates = candidates_of(s, vote.id)
     units = units_by_ids(s, [c.unit_id for c in candidates])
-    base = (vote.cast_count or 0) if rules_snapshot(vote)["base"] == BASE_CAST else vote.members
+    base = share_base(vote)
     out = []
     for c in candidates:
         n = c.approvals or 0

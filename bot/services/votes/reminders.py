@@ -11,12 +11,11 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from bot.i18n import t
 from bot.services.audit import SYSTEM
 from bot.services.delivery.notify import Notice, officer_handles
 from bot.services.reminders.service import VOTE
 from bot.services.votes import chart
-from bot.services.votes.service import CLOSED, KIND, OPEN, close_vote, continue_election, plan_vote
+from bot.services.votes.service import KIND, OPEN, close_vote, continue_election, plan_vote
 from bot.services.votes.views import (
     post_text,
     reminder_group_text,
@@ -24,7 +23,6 @@ from bot.services.votes.views import (
     results_text,
     turnout,
     vote_buttons,
-    vote_title,
 )
 from storage.models import Bloc, ReminderSlot, Unit, Vote
 from storage.queries.votes import open_votes
@@ -44,9 +42,9 @@ class VoteSource:
             closed = close_vote(s, vote=vote, actor=SYSTEM, now=now)
             deputy = continue_election(s, bloc=bloc, closed=closed.vote, actor=SYSTEM, now=now)
             notices = [Notice(group_text=results_text(s, closed.vote, bloc.language, closed.role_error))]
-            if closed.vote.state == CLOSED:  # the chart, after the text (a void vote has none)
-                caption = t(bloc.language, "chart.caption", id=vote.id, title=vote_title(vote, bloc.language))
-                notices.append(Notice(group_text=caption, attachment=(chart.KIND, closed.vote.id or 0)))
+            picture = chart.notice(closed.vote, bloc.language)  # after the text; a void vote has none
+            if picture is not None:
+                notices.append(picture)
             if deputy is not None and deputy.id is not None:
                 # The deputy's ballot, posted after the results and kept live like one opened by hand.
                 notices.append(Notice(group_text=post_text(s, deputy, bloc.language),

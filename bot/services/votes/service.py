@@ -125,6 +125,11 @@ def rules_snapshot(vote: Vote) -> dict[str, object]:
     return json.loads(vote.rules)
 
 
+def share_base(vote: Vote) -> int:
+    """What a candidate's share is a share of: the ballots cast (elections) or the member units (awards)."""
+    return (vote.cast_count or 0) if rules_snapshot(vote)["base"] == BASE_CAST else vote.members
+
+
 def tally_rules(vote: Vote) -> Rules:
     snap = rules_snapshot(vote)
     return Rules(quorum=Share.parse(str(snap["quorum"])), threshold=Share.parse(str(snap["threshold"])),

@@ -27,6 +27,7 @@ from bot.services.votes.service import (
     electorate,
     outcome,
     rules_snapshot,
+    share_base,
     topic_of,
 )
 from bot.services.votes.tally import BASE_CAST, Share, percent_text
@@ -135,7 +136,7 @@ def post_text(s: Session, vote: Vote, lang: str) -> str:
 
 
 def _count_line(vote: Vote, c: VoteCandidate, unit: Unit, lang: str) -> str:
-    base = (vote.cast_count or 0) if rules_snapshot(vote)["base"] == BASE_CAST else vote.members
+    base = share_base(vote)
     share = percent_text(Fraction(c.approvals or 0, base) if base else Fraction(0), lang)
     mark = " ✅" if c.selected else (" ⚖️" if c.tied else "")
     return t(lang, "results.line", position=c.position, unit=unit_line(unit), count=c.approvals or 0,
