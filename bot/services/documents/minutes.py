@@ -18,7 +18,8 @@ from bot.errors import UserError
 from bot.i18n import t
 from bot.services.calendar.service import TONG_KET
 from bot.services.votes import final as finals
-from bot.services.votes.service import AWARD, CLOSED, OPEN, outcome, share_base
+from bot.services.votes.export import count_rows
+from bot.services.votes.service import AWARD, CLOSED, OPEN, outcome
 from bot.services.votes.slips import hashes
 from bot.services.votes.tally import percent_text
 from bot.services.votes.views import rules_lines, turnout
@@ -26,7 +27,7 @@ from bot.text import fold
 from bot.timefmt import fmt_datetime, to_local
 from storage.models import Attendance, Bloc, CalendarItem, Pledge, PledgeSignature, Unit, Vote
 from storage.queries.blocs import member_units, role_of_year
-from storage.queries.votes import candidates_of, units_by_ids, votes_of_year
+from storage.queries.votes import votes_of_year
 
 from .layout import Issuer, OfficialDocument, Signer
 
@@ -118,17 +119,12 @@ def vote_section(doc: OfficialDocument, s: Session, vote: Vote, number: str) -> 
         doc.para(f"Cuộc bỏ phiếu không có giá trị: cần ít nhất {result.quorum_needed} đơn vị bỏ phiếu; "
                  "không kiểm phiếu, các phiếu đã gửi bị huỷ.")
         return
-    candidates = candidates_of(s, vote.id)
-    units = units_by_ids(s, [c.unit_id for c in candidates])
-    base = share_base(vote)
-    rows = []
-    for c in candidates:
-        n = c.approvals or 0
-        mark = "Được chọn" if c.selected else "Bằng phiếu, bầu lại" if c.tied else "Không được chọn"
-        rows.append([str(c.position), units[c.unit_id].name, units[c.unit_id].code, str(n), _share(n, base), mark])
+    counted = count_rows(s, vote, "vi")
+    rows = [[str(c.position), unit.name, unit.code, str(n), share, mark[:1].upper() + mark[1:]]
+            for c, unit, n, share, mark in counted]
     doc.table(["Số TT trên phiếu", "Đơn vị", "Mã", "Số phiếu đồng ý", "Tỷ lệ", "Kết quả"], rows, numeric=(0, 2, 3, 4))
-    selected = [units[c.unit_id] for c in candidates if c.selected]
-    tied = [units[c.unit_id] for c in candidates if c.tied]
+    selected = [unit for c, unit, *_ in counted if c.selected]
+    tied = [unit for c, unit, *_ in counted if c.tied]
     if vote.kind == AWARD:
         doc.para("; ".join(u.name for u in selected) or "không có", label="Đơn vị được suy tôn: ")
     else:
