@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from handlers import awards, blocs, calendar, documents, people, pledge, reminders, start, votes
+from handlers import awards, blocs, calendar, documents, people, pledge, registration, reminders, start, votes
 from handlers.registry import Registry
 
-FEATURES = (start, blocs, people, reminders, calendar, pledge, awards, votes, documents)
+FEATURES = (start, blocs, people, reminders, calendar, pledge, registration, awards, votes, documents)
 
 
 def build_registry() -> Registry:

@@ -99,6 +99,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Usage: /vote (with buttons) or one line:\n" + _FORM_EN + "\nE.g. /vote Government flag | 20/12/2026 17:00\n/vote 3 | hand | YTE,GDDT,BDT\nSee the awards with /awards.",
     },
     "vote.no_awards": {"vi": "Khối chưa có danh hiệu nào: thêm bằng /awards them.", "en": "The bloc has no awards: add one with /awards add."},
+    "vote.post_unregistered": {
+        "vi": "Không có tên vì chưa đăng ký danh hiệu này (quy chế dangky, xem /register_status): {units}",
+        "en": "Left off as they did not register for this award (rule registration, see /register_status): {units}",
+    },
+    "vote.code_unregistered": {
+        "vi": "Đơn vị {code} không đăng ký danh hiệu này nên không có tên (quy chế dangky; tắt bằng /vote_rules dangky khong).",
+        "en": "Unit {code} did not register for this award, so it is left off (rule registration; turn off with /vote_rules dangky khong).",
+    },
     "vote.code_excluded": {
         "vi": "Đơn vị {code} đã được suy tôn «{award}» năm nay nên không có tên ở danh hiệu thấp hơn (quy chế loaitru, xem /vote_rules).",
         "en": "Unit {code} was already selected for «{award}» this year, so it is left off lower awards (rule exclude, see /vote_rules).",
@@ -394,9 +402,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "rules.yes": {"vi": "có", "en": "yes"},
     "rules.no": {"vi": "không", "en": "no"},
+    "rules.registration": {"vi": "• Chỉ đơn vị đã đăng ký danh hiệu mới có tên bầu danh hiệu đó (dangky): {value}", "en": "• Only units that registered for an award are its candidates (registration): {value}"},
+    "rules.registration_auto": {"vi": "có, khi năm đó đã có đơn vị đăng ký (mặc định)", "en": "yes once the year has a registration (default)"},
     "rules.help": {
-        "vi": "Trưởng khối, Phó trưởng khối đổi: /vote_rules tucso >=2/3 · /vote_rules nguong >50% · /vote_rules bau >1/2 · /vote_rules tubau khong · /vote_rules loaitru co · /vote_rules macdinh (trở về mặc định). Phiếu đang mở giữ quy chế lúc mở.",
-        "en": "The head or deputy changes them: /vote_rules quorum >=2/3 · /vote_rules threshold >50% · /vote_rules election >1/2 · /vote_rules self no · /vote_rules exclude yes · /vote_rules default. Open votes keep the rules they opened with.",
+        "vi": "Trưởng khối, Phó trưởng khối đổi: /vote_rules tucso >=2/3 · /vote_rules nguong >50% · /vote_rules bau >1/2 · /vote_rules tubau khong · /vote_rules loaitru co · /vote_rules dangky co · /vote_rules macdinh (trở về mặc định). Phiếu đang mở giữ quy chế lúc mở.",
+        "en": "The head or deputy changes them: /vote_rules quorum >=2/3 · /vote_rules threshold >50% · /vote_rules election >1/2 · /vote_rules self no · /vote_rules exclude yes · /vote_rules registration yes · /vote_rules default. Open votes keep the rules they opened with.",
     },
     "rules.usage": {
         "vi": "Cách dùng: /vote_rules <tucso|nguong|bau|tubau|loaitru> <giá trị>, ví dụ /vote_rules tucso >=2/3, /vote_rules nguong >50%, /vote_rules tubau khong. Gõ /vote_rules để xem quy chế hiện tại.",

@@ -20,6 +20,7 @@ from storage.models.files import StoredFile
 from storage.models.invites import CodeGuess, InviteCode
 from storage.models.platforms import ChoiceMenu, InboundUpdate, SharedFile
 from storage.models.pledge import Pledge, PledgeSignature
+from storage.models.registration import Registration
 from storage.models.reminders import DayOff, ReminderConfig
 from storage.models.votes import AwardType, Ballot, BallotSlip, Vote, VoteCandidate, VoteDraft, VoteRules
 
@@ -46,6 +47,7 @@ __all__ = [
     "OutboxMessage",
     "Pledge",
     "PledgeSignature",
+    "Registration",
     "ReminderConfig",
     "ReminderSlot",
     "RoleAssignment",

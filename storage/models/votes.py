@@ -55,6 +55,9 @@ class VoteRules(SQLModel, table=True):
     election: str = Field(default=">1/2", max_length=20)  # of ballots cast (head, deputy)
     self_vote: bool = True
     exclude_higher: bool = True
+    # Only units that registered for an award are its candidates (/vote_rules dangky); None: on once
+    # a registration exists for the year.
+    registration: bool | None = None
     updated_at: datetime = Field(sa_column=_utc())
 
 

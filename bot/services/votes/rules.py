@@ -31,6 +31,8 @@ class BlocRules:
     election: Share = OVER_HALF
     self_vote: bool = True
     exclude_higher: bool = True
+    # Only units that registered for an award are its candidates; None: on once the year has a registration.
+    registration: bool | None = None
 
 
 DEFAULT_RULES = BlocRules()
@@ -42,6 +44,7 @@ RULE_KEYS: dict[str, str] = {
     "bau": "election", "baucu": "election", "election": "election",
     "tubau": "self_vote", "self": "self_vote", "selfvote": "self_vote",
     "loaitru": "exclude_higher", "exclude": "exclude_higher",
+    "dangky": "registration", "registration": "registration", "registered": "registration",
 }
 RESET_WORDS = ("macdinh", "default")
 _YES = ("co", "yes", "on", "bat", "true", "1", "duoc")
@@ -54,7 +57,8 @@ def rules_of(s: Session, bloc_id: int) -> BlocRules:
     if row is None:
         return DEFAULT_RULES
     return BlocRules(quorum=Share.parse(row.quorum), threshold=Share.parse(row.threshold),
-                     election=Share.parse(row.election), self_vote=row.self_vote, exclude_higher=row.exclude_higher)
+                     election=Share.parse(row.election), self_vote=row.self_vote, exclude_higher=row.exclude_higher,
+                     registration=row.registration)
 
 
 def parse_share(raw: str, *, default_strict: bool) -> Share:
@@ -107,12 +111,15 @@ def set_rule(s: Session, *, bloc: Bloc, key: str, value: str, actor: Actor, now:
         updated = replace(current, election=parse_share(value, default_strict=DEFAULT_RULES.election.strict))
     elif name == "self_vote":
         updated = replace(current, self_vote=_flag(value))
+    elif name == "registration":
+        updated = replace(current, registration=_flag(value))
     else:
         updated = replace(current, exclude_higher=_flag(value))
     if row is None:
         row = VoteRules(bloc_id=bloc.id, updated_at=now)
     row.quorum, row.threshold, row.election = updated.quorum.text(), updated.threshold.text(), updated.election.text()
     row.self_vote, row.exclude_higher, row.updated_at = updated.self_vote, updated.exclude_higher, now
+    row.registration = updated.registration
     s.add(row)
     s.flush()
     record(s, bloc_id=bloc.id, actor=actor, action="rules.set", at=now, rule=name, value=value.strip()[:30])

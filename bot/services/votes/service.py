@@ -30,6 +30,7 @@ from bot.services.blocs import roles
 from bot.services.blocs.standing import DEPUTY, HEAD, bloc_year
 from bot.services.delivery import live, outbox
 from bot.services.delivery.notify import open_accounts
+from bot.services.registration import service as registration
 from bot.services.reminders import holidays
 from bot.services.reminders.planner import At, plan
 from bot.services.reminders.service import VOTE, offsets_for
@@ -178,18 +179,27 @@ def topic_of(kind: str, *, award_id: int | None = None, year: int) -> str:
 @dataclass(frozen=True)
 class Candidates:
     units: list[Unit]
-    excluded: list[tuple[Unit, str]]  # (unit, the higher award it was selected for)
+    # (unit, the higher award it was selected for), or (unit, None): it did not register for this award.
+    excluded: list[tuple[Unit, str | None]]
 
 
 def award_candidates(s: Session, bloc: Bloc, award: AwardType, year: int, rules: BlocRules) -> Candidates:
-    """The member units of ``year``, less those selected this year for a higher award (if the rule says so)."""
+    """The member units of ``year``, less those selected this year for a higher award (rule loaitru) and
+    those that did not register for this award (rule dangky: on by default once the year has a
+    registration; DOMAIN.md: a unit is normally proposed only for what it registered)."""
     assert bloc.id is not None
     members = member_units(s, bloc.id, year)
-    if not rules.exclude_higher:
-        return Candidates(members, [])
-    higher = dict(selected_for_higher_awards(s, bloc.id, year, award.precedence))
-    return Candidates([u for u in members if u.id not in higher],
-                      [(u, higher[id_of(u)]) for u in members if u.id in higher])
+    excluded: list[tuple[Unit, str | None]] = []
+    if rules.exclude_higher:
+        higher = dict(selected_for_higher_awards(s, bloc.id, year, award.precedence))
+        excluded += [(u, higher[id_of(u)]) for u in members if u.id in higher]
+    if rules.registration is not False:
+        registered = registration.registered_units(s, bloc.id, year, award.name)
+        if registered is not None:
+            left = {id_of(u) for u, _ in excluded}
+            excluded += [(u, None) for u in members if u.id not in registered and u.id not in left]
+    out = {id_of(u) for u, _ in excluded}
+    return Candidates([u for u in members if u.id not in out], excluded)
 
 
 def pick_shortlist(candidates: Candidates, codes: list[str]) -> list[Unit]:
@@ -200,7 +210,10 @@ def pick_shortlist(candidates: Candidates, codes: list[str]) -> list[Unit]:
     for raw in codes:
         code = raw.strip().upper()
         if code in excluded:
-            raise UserError("vote.code_excluded", code=code, award=excluded[code])
+            higher = excluded[code]
+            if higher is None:
+                raise UserError("vote.code_unregistered", code=code)
+            raise UserError("vote.code_excluded", code=code, award=higher)
         if code not in by_code:
             raise UserError("vote.code_unknown", code=code[:30])
         if by_code[code] in out:
@@ -212,7 +225,7 @@ def pick_shortlist(candidates: Candidates, codes: list[str]) -> list[Unit]:
 def open_vote(s: Session, *, bloc: Bloc, kind: str, title: str, quota: int, candidates: list[Unit],
               closes_at: datetime | None, actor: Actor, now: datetime, award_id: int | None = None,
               term_year: int | None = None, runoff_of: Vote | None = None,
-              excluded: list[tuple[Unit, str]] | None = None) -> Vote:
+              excluded: list[tuple[Unit, str | None]] | None = None) -> Vote:
     """Opens a vote: candidates numbered as listed, the electorate = this year's member units."""
     assert bloc.id is not None
     year = bloc_year(bloc, now)

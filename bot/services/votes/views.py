@@ -118,8 +118,12 @@ def post_text(s: Session, vote: Vote, lang: str) -> str:
     excluded = json.loads(vote.excluded or "[]")
     if excluded:
         left = units_by_ids(s, [uid for uid, _ in excluded])
-        lines.append(t(lang, "vote.post_excluded", units="; ".join(f"{left[uid].code} ({award})"
-                                                                   for uid, award in excluded)))
+        higher = [f"{left[uid].code} ({award})" for uid, award in excluded if award is not None]
+        unregistered = [left[uid].code for uid, award in excluded if award is None]
+        if higher:
+            lines.append(t(lang, "vote.post_excluded", units="; ".join(higher)))
+        if unregistered:
+            lines.append(t(lang, "vote.post_unregistered", units=", ".join(unregistered)))
     lines += rules_lines(vote, lang)
     lines.append(closing_line(vote, bloc, lang))
     lines.append(t(lang, "vote.turnout", voted=len(voted), members=vote.members))
@@ -351,6 +355,8 @@ def rules_text(rules: BlocRules, bloc: Bloc, members: int, lang: str) -> str:
         t(lang, "rules.election", share=share_words(rules.election, lang)),
         t(lang, "rules.self_vote", value=yes_no[rules.self_vote]),
         t(lang, "rules.exclude", value=yes_no[rules.exclude_higher]),
+        t(lang, "rules.registration", value=yes_no[rules.registration] if rules.registration is not None
+          else t(lang, "rules.registration_auto")),
         "",
         t(lang, "rules.help"),
     ])
