@@ -202,8 +202,8 @@ def unit_workbook(table: Table, head: SheetHead, *, given: Filled | None = None,
             sheet.cell(row, 5, why)
     last = FIRST_ROW + len(table.criteria) - 1
     for line in sheet.iter_rows(min_row=FIRST_ROW - 1, max_row=last, max_col=len(header)):
-        for cell in line:
-            cell.border = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+        for box in line:
+            box.border = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
     for col, width in enumerate((10, 60, 10, 12, 40, 12, 30)[:len(header)], start=1):
         sheet.column_dimensions[get_column_letter(col)].width = width
     sheet.freeze_panes = f"C{FIRST_ROW}"
