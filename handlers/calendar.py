@@ -59,6 +59,11 @@ def _post(req: Request, item: CalendarItem) -> OutMessage:
     return message
 
 
+async def download(req: Request, attachment: Attachment) -> bytes:
+    """A file a person sent, fetched through the platform (other features read workbooks too)."""
+    return await _download(req, attachment)
+
+
 def deadline_time(req: Request, raw: str) -> datetime:
     """A deadline's time as /deadline reads it (a date alone means its default hour)."""
     return _when(req, raw, cal.DEADLINE)

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
-from handlers import awards, blocs, calendar, documents, people, pledge, registration, reminders, start, votes
+from handlers import (
+    awards,
+    blocs,
+    calendar,
+    documents,
+    people,
+    pledge,
+    registration,
+    reminders,
+    scores,
+    start,
+    votes,
+)
 from handlers.registry import Registry
 
-FEATURES = (start, blocs, people, reminders, calendar, pledge, registration, awards, votes, documents)
+FEATURES = (start, blocs, people, reminders, calendar, pledge, registration, scores, awards, votes, documents)
 
 
 def build_registry() -> Registry:

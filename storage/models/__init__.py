@@ -22,6 +22,7 @@ from storage.models.platforms import ChoiceMenu, InboundUpdate, SharedFile
 from storage.models.pledge import Pledge, PledgeSignature
 from storage.models.registration import Registration
 from storage.models.reminders import DayOff, ReminderConfig
+from storage.models.scores import ScoreCheck, ScoreFinal, ScoreSheet, ScoreTable
 from storage.models.votes import AwardType, Ballot, BallotSlip, Vote, VoteCandidate, VoteDraft, VoteRules
 
 __all__ = [
@@ -51,6 +52,10 @@ __all__ = [
     "ReminderConfig",
     "ReminderSlot",
     "RoleAssignment",
+    "ScoreCheck",
+    "ScoreFinal",
+    "ScoreSheet",
+    "ScoreTable",
     "SentReminder",
     "SharedFile",
     "StoredFile",

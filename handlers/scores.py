@@ -1,0 +1,216 @@
+"""The score table and the year's scores: /scoretable, /score_open, /score, /crosscheck, /score_status,
+/score_final. Workbooks travel as .xlsx: sent as files, read back from a file captioned with the
+command or a reply to one."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from bot.errors import UserError
+from bot.ports import Attachment, Document, OutMessage
+from bot.records import Bloc
+from bot.services.blocs.roles import parse_year
+from bot.services.blocs.standing import bloc_year
+from bot.services.scores import export
+from bot.services.scores import service as scores
+from bot.services.scores.sheets import XLSX_MIME, SheetError, Totals, table_workbook
+from bot.services.scores.table import BONUS, PENALTY, Table, fmt
+from bot.timefmt import fmt_datetime
+from handlers.args import fields
+from handlers.calendar import announce_item, deadline_time, download
+from handlers.registry import Command, Who
+from handlers.request import Request
+
+
+def _attachment(req: Request) -> Attachment | None:
+    return req.incoming.attachment or req.incoming.reply_attachment
+
+
+async def _workbook(req: Request, attachment: Attachment) -> bytes:
+    if attachment.kind == "link":
+        raise UserError("scores.not_xlsx")
+    return await download(req, attachment)
+
+
+def _refusal(req: Request, exc: SheetError) -> UserError:
+    """All the problems of a workbook in one answer (nothing of it is stored)."""
+    lines = [req.t(key, **params) for key, params in exc.problems]
+    return UserError("scores.refused", problems="\n".join(f"• {line}" for line in lines))
+
+
+def _summary(req: Request, table: Table, year: int, adopted: bool) -> str:
+    lines = [req.t("scores.table_head", year=year, total=fmt(table.total),
+                   source=req.t("scores.table_adopted" if adopted else "scores.table_default"))]
+    for group in table.groups:
+        key = "scores.group_bonus" if group.kind == BONUS else "scores.group_penalty" if group.kind == PENALTY \
+            else "scores.group"
+        lines.append(req.t(key, code=group.code, name=group.name, max=fmt(group.max)))
+    lines.append(req.t("scores.table_foot", criteria=len(table.leaves)))
+    return "\n".join(lines)
+
+
+async def scoretable(req: Request) -> None:
+    bloc = req.require_bloc()
+    assert bloc.id is not None
+    year = parse_year(req.args.strip() or None, bloc, req.now)
+    attachment = _attachment(req)
+    if attachment is not None:
+        if not req.standing.can_manage:
+            raise UserError("err.not_manager", command="scoretable")
+        data = await _workbook(req, attachment)
+        saved = req.core.files.write(data)
+        try:
+            table = scores.adopt(req.session, bloc=bloc, year=year, data=data, saved=saved,
+                                 file_name=attachment.file_name or f"bang-tieu-chuan-{year}.xlsx",
+                                 platform=req.messenger.platform, actor=req.actor, now=req.now)
+        except SheetError as exc:
+            raise _refusal(req, exc) from None
+        await req.reply(req.t("scores.adopted", year=year) + "\n\n" + _summary(req, table, year, True))
+        return
+    table, adopted = scores.table_of(req.session, bloc.id, year)
+    content = table_workbook(table, title=f"BẢNG TIÊU CHUẨN CHẤM ĐIỂM THI ĐUA NĂM {year} — {bloc.name}")
+    await req.reply(OutMessage(_summary(req, table, year, adopted),
+                               document=Document(f"bang-tieu-chuan-{year}.xlsx", content, XLSX_MIME)))
+
+
+async def score_open(req: Request) -> None:
+    bloc = req.require_bloc()
+    parts = fields(req.args)
+    if len(parts) != 2 or not parts[0].isdigit() or not parts[1]:
+        raise UserError("score_open.usage")
+    year = parse_year(parts[0], bloc, req.now)
+    item = scores.open_scoring(req.session, bloc=bloc, year=year, when=deadline_time(req, parts[1]),
+                               standing=req.standing, now=req.now,
+                               sheet_text=req.t("scores.sheet_sent", year=year, code="{code}"))
+    await announce_item(req, item)
+
+
+def _receipt(req: Request, bloc: Bloc, scored: scores.Scored, key: str, **extra: object) -> str:
+    lines = [req.t(key, code=scored.unit.code, version=scored.row.version,
+                   when=fmt_datetime(scored.row.submitted_at, bloc.timezone), **extra)]
+    lines += _group_lines(req, scored.totals)
+    lines.append(req.t("scores.total", total=fmt(scored.totals.total), max=fmt(scored.table.total)))
+    return "\n".join(lines)
+
+
+def _group_lines(req: Request, result: Totals) -> list[str]:
+    return [req.t("scores.receipt_group", code=g.code, points=fmt(p), max=fmt(g.max)) for g, p in result.groups]
+
+
+def _year(req: Request, bloc: Bloc) -> int:
+    raw = req.args.split()[0] if req.args.split() else None
+    return parse_year(raw, bloc, req.now) if raw else bloc_year(bloc, req.now)
+
+
+async def score(req: Request) -> None:
+    bloc = req.require_bloc()
+    year = _year(req, bloc)
+    unit = req.standing.unit
+    if unit is None:
+        raise UserError("scores.not_officer")
+    attachment = _attachment(req)
+    if attachment is None:
+        await req.reply(OutMessage(req.t("scores.sheet_here", code=unit.code, year=year), document=Document(
+            f"bang-diem-{year}-{unit.code}.xlsx", scores.unit_sheet(req.session, bloc, unit, year), XLSX_MIME)))
+        return
+    if scores.scoring_item(req.session, bloc, year) is None:  # refused before downloading anything
+        raise UserError("scores.not_open", year=year)
+    data = await _workbook(req, attachment)
+    saved = req.core.files.write(data)
+    try:
+        scored = scores.submit_self(req.session, bloc=bloc, who=req.standing, year=year, data=data, saved=saved,
+                                    attachment=Attachment("document", file_name=attachment.file_name or
+                                                          f"bang-diem-{year}-{unit.code}.xlsx", mime=XLSX_MIME),
+                                    platform=req.messenger.platform, now=req.now)
+    except SheetError as exc:
+        raise _refusal(req, exc) from None
+    text = _receipt(req, bloc, scored, "scores.received")
+    await req.reply(text + ("\n" + req.t("scores.late") if scored.late else ""))
+
+
+async def crosscheck(req: Request) -> None:
+    bloc = req.require_bloc()
+    words = req.args.split(maxsplit=1)
+    year = bloc_year(bloc, req.now)
+    if words and words[0].lower() in ("open", "mo", "mở"):
+        if not req.standing.can_manage:
+            raise UserError("err.not_manager", command="crosscheck")
+        pairs = scores.assign_checks(req.session, bloc=bloc, year=year, how=words[1] if len(words) > 1 else "",
+                                     actor=req.actor, now=req.now,
+                                     sheet_text=req.t("scores.check_sent", year=year, code="{code}", target="{target}"))
+        await req.reply(req.t("scores.checks_assigned", year=year,
+                              pairs=", ".join(f"{c.code} → {t.code}" for c, t in pairs)))
+        return
+    unit = req.standing.unit
+    if unit is None:
+        raise UserError("scores.not_officer")
+    attachment = _attachment(req)
+    if attachment is None:
+        target, content = scores.check_sheet(req.session, bloc, unit, year)
+        await req.reply(OutMessage(req.t("scores.check_here", code=unit.code, target=target.code), document=Document(
+            f"cham-cheo-{year}-{target.code}.xlsx", content, XLSX_MIME)))
+        return
+    scores.check_sheet(req.session, bloc, unit, year)  # refused before downloading: no assignment
+    data = await _workbook(req, attachment)
+    saved = req.core.files.write(data)
+    try:
+        checked, own_total = scores.submit_check(req.session, bloc=bloc, who=req.standing, year=year, data=data,
+                                                 saved=saved, file_name=attachment.file_name or "cham-cheo.xlsx",
+                                                 platform=req.messenger.platform, now=req.now)
+    except SheetError as exc:
+        raise _refusal(req, exc) from None
+    await req.reply(_receipt(req, bloc, checked, "scores.check_received", checker=unit.code,
+                             own=fmt(own_total)))
+
+
+def _unit_score(req: Request, row: scores.UnitScores) -> str:
+    if row.self_row is None:
+        return req.t("scores.status_missing", code=row.unit.code)
+    line = req.t("scores.status_self", code=row.unit.code, total=fmt(Decimal(row.self_row.total)),
+                 version=row.self_row.version)
+    if row.check_row is not None and row.checker is not None:
+        line += "; " + req.t("scores.status_checked", checker=row.checker.code,
+                             total=fmt(Decimal(row.check_row.total)),
+                             differences=", ".join(row.differences()) or req.t("scores.no_differences"))
+    return line
+
+
+async def score_status(req: Request) -> None:
+    bloc = req.require_bloc()
+    year = _year(req, bloc)
+    rows = scores.status(req.session, bloc, year)
+    lines = [req.t("scores.status_head", year=year, done=sum(1 for r in rows if r.self_row), total=len(rows))]
+    lines += [_unit_score(req, r) for r in rows]
+    await req.reply("\n".join(lines))
+
+
+async def score_final(req: Request) -> None:
+    bloc = req.require_bloc()
+    year = bloc_year(bloc, req.now)
+    words = req.args.split()
+    if words and len(words) != 3:
+        raise UserError("score_final.usage")
+    override = (words[0], words[1], words[2]) if words else None
+    table, ranking = scores.settle(req.session, bloc=bloc, year=year, actor=req.actor, now=req.now, override=override)
+    lines = [req.t("scores.ranking_head", year=year)]
+    for r in ranking:
+        mark = req.t("scores.ranking_changed", criteria=", ".join(r.changed)) if r.changed else ""
+        lines.append(req.t("scores.ranking_line", rank=r.rank, code=r.unit.code, name=r.unit.name,
+                           total=fmt(r.total), mark=mark))
+    ties = {r.rank for r in ranking if sum(1 for x in ranking if x.rank == r.rank) > 1}
+    if ties:
+        lines.append(req.t("scores.ranking_ties"))
+    content = export.workbook(bloc, year, table, ranking, export.cell_values(req.session, bloc, year), req.now)
+    await req.reply(OutMessage("\n".join(lines), document=Document(
+        f"tong-hop-ket-qua-cham-diem-{year}.xlsx", content, XLSX_MIME)))
+
+
+COMMANDS = [
+    Command("scoretable", scoretable, who=Who.MEMBER),
+    Command("score_open", score_open, who=Who.MANAGER),
+    Command("score", score, who=Who.OFFICER),
+    Command("crosscheck", crosscheck, who=Who.OFFICER),
+    Command("score_status", score_status, who=Who.MEMBER),
+    Command("score_final", score_final, who=Who.MANAGER),
+]
+ATTACHMENTS = {scores.SHEET: scores.render_sheet, scores.CHECK_SHEET: scores.render_check_sheet}
