@@ -146,3 +146,28 @@ async def test_scores_from_the_table_to_the_ranking(tg: TelegramHarness) -> None
     sent = await tg.say(HEAD, group, "/score_final YTE 1.1 38,5")
     assert said(sent[0]["caption"].split("\n")[1], "scores.ranking_line", rank=1, code="YTE", name="Sở Y tế",
                 total="96,75", mark="")
+
+    # The settled scores feed the vote: candidates in ranking order with their score; rule diem.
+    text = await tg.reply_text(HEAD, group, "/vote 3 | tay")
+    lines = [line for line in text.split("\n") if line[:2] in ("1.", "2.", "3.", "4.")]
+    assert lines[:3] == ["1. YTE — Sở Y tế — 96,75 điểm, hạng 1", "2. BDT — Ban Dân tộc — 90 điểm, hạng 2",
+                         "3. GDDT — Sở Giáo dục và Đào tạo — 90 điểm, hạng 2"]
+    assert said(await tg.reply_text(HEAD, group, "/vote_rules diem nhieu"), "rules.bad_score", value="nhieu")
+    rules = await tg.reply_text(HEAD, group, "/vote_rules diem 91")
+    assert said(rules, "rules.min_score", value="91")
+    text = await tg.reply_text(HEAD, group, "/vote 2 | tay")
+    assert said(text, "vote.post_candidates", count=1) and "1. YTE — Sở Y tế — 96,75 điểm, hạng 1" in text
+    assert "BDT (90)" in text and "GDDT (90)" in text and "TTTT (—)" in text
+    assert said(await tg.reply_text(HEAD, group, "/vote 1 | tay | YTE, BDT"), "vote.code_low_score", code="BDT",
+                score="90")
+
+    # The dossier carries the settled ranking workbook.
+    import zipfile
+
+    for vote_id in (1, 2):
+        await tg.confirm(HEAD, group, f"/vote_close {vote_id}", "Đóng phiếu")
+    sent = await tg.say(HEAD, group, "/dossier 2026")
+    archive = zipfile.ZipFile(io.BytesIO(tg.api.files[sent[0]["document"]["file_id"]][1]))
+    assert "5-ket-qua-cham-diem-2026.xlsx" in archive.namelist()
+    ranked = load_workbook(io.BytesIO(archive.read("5-ket-qua-cham-diem-2026.xlsx")))["Xep hang"]
+    assert [c.value for c in ranked[5]][:3] == [1, "YTE", "Sở Y tế"]

@@ -55,7 +55,7 @@ def test_a_unit_selected_for_a_higher_award_leaves_lower_lists(core) -> None:
         assert closed.vote.state == "closed"
         merit = awards.find_award(s, built.bloc, "bang khen", _NOW)
         cands = vs.award_candidates(s, built.bloc, merit, 2026, vote_rules.rules_of(s, built.bloc.id))
-        assert [(u.code, award) for u, award in cands.excluded] == [("YTE", "Cờ thi đua của Chính phủ")]
+        assert [(e.unit.code, e.reason, e.detail) for e in cands.excluded] == [("YTE", "higher", "Cờ thi đua của Chính phủ")]
         assert "YTE" not in [u.code for u in cands.units] and len(cands.units) == 8
         with pytest.raises(UserError) as refused:
             vs.pick_shortlist(cands, ["GDDT", "YTE"])

@@ -99,6 +99,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Usage: /vote (with buttons) or one line:\n" + _FORM_EN + "\nE.g. /vote Government flag | 20/12/2026 17:00\n/vote 3 | hand | YTE,GDDT,BDT\nSee the awards with /awards.",
     },
     "vote.no_awards": {"vi": "Khối chưa có danh hiệu nào: thêm bằng /awards them.", "en": "The bloc has no awards: add one with /awards add."},
+    "vote.candidate_score": {"vi": " — {score} điểm, hạng {rank}", "en": " — {score} points, rank {rank}"},
+    "vote.post_low_score": {
+        "vi": "Không có tên vì điểm chốt dưới mức {minimum} (quy chế diem): {units}",
+        "en": "Left off as their settled score is below {minimum} (rule score): {units}",
+    },
+    "vote.code_low_score": {
+        "vi": "Đơn vị {code} có điểm chốt {score}, dưới mức của quy chế diem (xem /vote_rules), nên không có tên.",
+        "en": "Unit {code}'s settled score is {score}, below the rule's minimum (see /vote_rules), so it is left off.",
+    },
+    "rules.min_score": {"vi": "• Điểm chốt tối thiểu để có tên bầu danh hiệu (diem): {value}", "en": "• Minimum settled score to be on an award's ballot (score): {value}"},
+    "rules.bad_score": {"vi": "«{value}» không phải mức điểm: gõ số theo bước 0,25, ví dụ /vote_rules diem 80, hoặc /vote_rules diem khong để tắt.", "en": "«{value}» is not a score: type a number in steps of 0.25, e.g. /vote_rules diem 80, or /vote_rules diem khong to turn it off."},
     "vote.post_unregistered": {
         "vi": "Không có tên vì chưa đăng ký danh hiệu này (quy chế dangky, xem /register_status): {units}",
         "en": "Left off as they did not register for this award (rule registration, see /register_status): {units}",

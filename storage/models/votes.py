@@ -58,6 +58,8 @@ class VoteRules(SQLModel, table=True):
     # Only units that registered for an award are its candidates (/vote_rules dangky); None: on once
     # a registration exists for the year.
     registration: bool | None = None
+    # The minimum settled score (/score_final) to be on an award's ballot (/vote_rules diem); None: off.
+    min_score: str | None = Field(default=None, max_length=20)
     updated_at: datetime = Field(sa_column=_utc())
 
 

@@ -19,6 +19,8 @@ from sqlmodel import Session, col, select
 from bot.errors import UserError
 from bot.files import FileStore
 from bot.services.calendar.service import DEADLINE, DeadlineFields
+from bot.services.scores import export as score_export
+from bot.services.scores import service as scores
 from bot.services.votes import export, slips
 from bot.services.votes import final as finals
 from bot.services.votes.service import CLOSED
@@ -87,6 +89,11 @@ def build(s: Session, files: FileStore, bloc: Bloc, year: int, now: datetime) ->
         entries.append((f"3-ket-qua-bo-phieu/phieu-{vote.id}-ket-qua.csv", export.csv(s, vote, "vi")))
         if vote.state == CLOSED:
             entries.append((f"3-ket-qua-bo-phieu/phieu-{vote.id}-phieu-an-danh.csv", slips.slips_csv(s, vote)))
+    settlement = scores.settled(s, bloc, year)
+    if settlement is not None:
+        table, ranked = settlement
+        entries.append((f"5-ket-qua-cham-diem-{year}.xlsx", score_export.workbook(
+            bloc, year, table, ranked, score_export.cell_values(s, bloc, year), now)))
     item = collection(s, bloc, year)
     if units and item is None:
         missing.append(f"báo cáo thành tích: chưa mở hạn nộp (/dossier_collect {year} | <hạn>)")

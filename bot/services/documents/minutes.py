@@ -17,6 +17,8 @@ from sqlmodel import Session, col, select
 from bot.errors import UserError
 from bot.i18n import t
 from bot.services.calendar.service import TONG_KET
+from bot.services.scores.service import final_scores
+from bot.services.scores.table import fmt as fmt_points
 from bot.services.votes import final as finals
 from bot.services.votes.export import count_rows
 from bot.services.votes.service import AWARD, CLOSED, OPEN, outcome
@@ -122,7 +124,14 @@ def vote_section(doc: OfficialDocument, s: Session, vote: Vote, number: str) -> 
     counted = count_rows(s, vote, "vi")
     rows = [[str(c.position), unit.name, unit.code, str(n), share, mark[:1].upper() + mark[1:]]
             for c, unit, n, share, mark in counted]
-    doc.table(["Số TT trên phiếu", "Đơn vị", "Mã", "Số phiếu đồng ý", "Tỷ lệ", "Kết quả"], rows, numeric=(0, 2, 3, 4))
+    header = ["Số TT trên phiếu", "Đơn vị", "Mã", "Số phiếu đồng ý", "Tỷ lệ", "Kết quả"]
+    scores = final_scores(s, vote.bloc_id, vote.year) if vote.kind == AWARD else {}
+    if scores:  # the settled score beside each candidate (the scores rank, the vote decides)
+        header.insert(3, "Điểm chấm (hạng)")
+        for row, (c, *_) in zip(rows, counted, strict=True):
+            settled = scores.get(c.unit_id)
+            row.insert(3, f"{fmt_points(settled[0])} ({settled[1]})" if settled else "—")
+    doc.table(header, rows, numeric=(0, 2, 3, 4, 5) if scores else (0, 2, 3, 4))
     selected = [unit for c, unit, *_ in counted if c.selected]
     tied = [unit for c, unit, *_ in counted if c.tied]
     if vote.kind == AWARD:

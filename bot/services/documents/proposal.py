@@ -10,6 +10,8 @@ from fractions import Fraction
 from sqlmodel import Session
 
 from bot.errors import UserError
+from bot.services.scores.service import final_scores
+from bot.services.scores.table import fmt
 from bot.services.votes import final as finals
 from bot.services.votes.service import AWARD, share_base
 from bot.services.votes.tally import percent_text
@@ -37,6 +39,8 @@ def proposal(s: Session, bloc: Bloc, year: int, options: Options, now: datetime)
              f"(biên bản họp bình xét, suy tôn kèm theo), {bloc.name} kính đề nghị {council} xem xét, trình "
              f"cấp có thẩm quyền khen thưởng các đơn vị sau:")
     rows: list[list[str]] = []
+    assert bloc.id is not None
+    points = final_scores(s, bloc.id, year)
     for f in awards:
         for unit in f.units:
             chosen_in = next(r for r in f.rounds if unit in r.selected())
@@ -44,10 +48,16 @@ def proposal(s: Session, bloc: Bloc, year: int, options: Options, now: datetime)
             base = share_base(chosen_in.vote)
             share = percent_text(Fraction(candidate.approvals or 0, base), "vi") if base else ""
             how = "vòng 1" if chosen_in.vote.runoff_of is None else f"bầu lại (vòng {chosen_in.vote.round})"
-            rows.append([str(len(rows) + 1), unit.name, f.title,
-                         f"{candidate.approvals}/{base} ({share})", f"phiếu số {chosen_in.vote.id}, {how}"])
-    doc.table(["STT", "Đơn vị", "Hình thức khen thưởng đề nghị", "Số phiếu đồng ý", "Căn cứ"], rows,
-              numeric=(0, 3))
+            row = [str(len(rows) + 1), unit.name, f.title, f"{candidate.approvals}/{base} ({share})",
+                   f"phiếu số {chosen_in.vote.id}, {how}"]
+            if points:  # the settled score and rank, when the year's scores were settled
+                settled = points.get(unit.id or 0)
+                row.insert(4, f"{fmt(settled[0])} ({settled[1]})" if settled else "—")
+            rows.append(row)
+    header = ["STT", "Đơn vị", "Hình thức khen thưởng đề nghị", "Số phiếu đồng ý", "Căn cứ"]
+    if points:
+        header.insert(4, "Điểm chấm (hạng)")
+    doc.table(header, rows, numeric=(0, 3, 4) if points else (0, 3))
     doc.para("Hồ sơ kèm theo: biên bản họp bình xét, suy tôn; báo cáo thành tích của từng đơn vị được đề nghị; "
              "bảng kết quả bỏ phiếu.")
     doc.para(f"{bloc.name} kính trình {council} xem xét, quyết định./.")

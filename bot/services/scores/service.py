@@ -367,12 +367,24 @@ def settle(s: Session, *, bloc: Bloc, year: int, actor: Actor, now: datetime,
         if points is None or points < 0 or points > leaf.max or not on_step(points):
             raise UserError("scores.final_bad_points", value=raw[:20], max=fmt(leaf.max), criterion=criterion)
         overrides.setdefault(unit_row.unit.code, {})[criterion] = str(points)
-    scored = [r for r in rows if r.self_row is not None]
-    if not scored:
+    out = ranking(table, rows, overrides)
+    if not out:
         raise UserError("scores.nothing_to_settle", year=year)
+    s.add(ScoreFinal(bloc_id=bloc.id, year=year, settled_by_id=actor.officer_id, settled_at=now,
+                     overrides=json.dumps(overrides), results=json.dumps(
+                         [{"unit": x.unit.id, "total": str(x.total), "rank": x.rank} for x in out])))
+    record(s, bloc_id=bloc.id, actor=actor, action="scores.final", at=now, year=year, override=list(override or ()),
+           ranking=[f"{x.rank}. {x.unit.code} {x.total}" for x in out])
+    return table, out
+
+
+def ranking(table: Table, rows: list[UnitScores], overrides: dict[str, dict[str, str]]) -> list[Ranked]:
+    """Each unit with a self-score: its checked score where a check exists, else its own, with the head's
+    decisions applied; ranked (ties share a rank)."""
     finals: dict[str, tuple[UnitScores, Filled, Decimal]] = {}
-    for r in scored:
-        assert r.self_row is not None
+    for r in rows:
+        if r.self_row is None:
+            continue
         mine = filled_of(r.self_row)
         final = Filled(dict(mine.scores), dict(mine.notes))
         if r.check_row is not None:
@@ -380,20 +392,25 @@ def settle(s: Session, *, bloc: Bloc, year: int, actor: Actor, now: datetime,
         for criterion, settled in overrides.get(r.unit.code, {}).items():
             final.scores[criterion] = Decimal(settled)
         finals[r.unit.code] = (r, final, totals(table, final.scores).total)
-    ranking = rank([(r.unit, total) for r, _, total in finals.values()])
     out: list[Ranked] = []
-    for unit, total, position in ranking:
+    for unit, total, position in rank([(r.unit, total) for r, _, total in finals.values()]):
         r, final, _ = finals[unit.code]
         assert r.self_row is not None
         own = filled_of(r.self_row).scores
         out.append(Ranked(unit, Decimal(r.self_row.total), Decimal(r.check_row.total) if r.check_row else None, final,
                           total, position, [c for c in final.scores if final.scores[c] != own.get(c)]))
-    s.add(ScoreFinal(bloc_id=bloc.id, year=year, settled_by_id=actor.officer_id, settled_at=now,
-                     overrides=json.dumps(overrides), results=json.dumps(
-                         [{"unit": x.unit.id, "total": str(x.total), "rank": x.rank} for x in out])))
-    record(s, bloc_id=bloc.id, actor=actor, action="scores.final", at=now, year=year, override=list(override or ()),
-           ranking=[f"{x.rank}. {x.unit.code} {x.total}" for x in out])
-    return table, out
+    return out
+
+
+def settled(s: Session, bloc: Bloc, year: int) -> tuple[Table, list[Ranked]] | None:
+    """The year's settlement as /score_final last made it (for the dossier); None before it."""
+    assert bloc.id is not None
+    row = s.exec(select(ScoreFinal).where(ScoreFinal.bloc_id == bloc.id, ScoreFinal.year == year)
+                 .order_by(col(ScoreFinal.id).desc())).first()
+    if row is None:
+        return None
+    table, _ = table_of(s, bloc.id, year)
+    return table, ranking(table, status(s, bloc, year), json.loads(row.overrides))
 
 
 def final_scores(s: Session, bloc_id: int, year: int) -> dict[int, tuple[Decimal, int]]:

@@ -33,6 +33,8 @@ class BlocRules:
     exclude_higher: bool = True
     # Only units that registered for an award are its candidates; None: on once the year has a registration.
     registration: bool | None = None
+    # Units below this settled score are left off award ballots (/vote_rules diem <n>); None: off.
+    min_score: Decimal | None = None
 
 
 DEFAULT_RULES = BlocRules()
@@ -45,6 +47,7 @@ RULE_KEYS: dict[str, str] = {
     "tubau": "self_vote", "self": "self_vote", "selfvote": "self_vote",
     "loaitru": "exclude_higher", "exclude": "exclude_higher",
     "dangky": "registration", "registration": "registration", "registered": "registration",
+    "diem": "min_score", "score": "min_score", "minscore": "min_score",
 }
 RESET_WORDS = ("macdinh", "default")
 _YES = ("co", "yes", "on", "bat", "true", "1", "duoc")
@@ -58,7 +61,8 @@ def rules_of(s: Session, bloc_id: int) -> BlocRules:
         return DEFAULT_RULES
     return BlocRules(quorum=Share.parse(row.quorum), threshold=Share.parse(row.threshold),
                      election=Share.parse(row.election), self_vote=row.self_vote, exclude_higher=row.exclude_higher,
-                     registration=row.registration)
+                     registration=row.registration,
+                     min_score=Decimal(row.min_score) if row.min_score else None)
 
 
 def parse_share(raw: str, *, default_strict: bool) -> Share:
@@ -76,6 +80,20 @@ def parse_share(raw: str, *, default_strict: bool) -> Share:
         return Share(value, strict)
     except ValueError as exc:
         raise UserError("rules.bad_share", value=raw.strip()[:30]) from exc
+
+
+def _min_score(raw: str) -> Decimal | None:
+    """``diem 80`` / ``diem 80,5``; ``diem khong`` turns the rule off."""
+    word = fold(raw).replace(" ", "")
+    if word in _NO:
+        return None
+    try:
+        value = Decimal(word.replace(",", "."))
+    except InvalidOperation:
+        raise UserError("rules.bad_score", value=raw.strip()[:20]) from None
+    if value <= 0 or value > 10_000 or (value * 4) != (value * 4).to_integral_value():
+        raise UserError("rules.bad_score", value=raw.strip()[:20])
+    return value
 
 
 def _flag(raw: str) -> bool:
@@ -113,6 +131,8 @@ def set_rule(s: Session, *, bloc: Bloc, key: str, value: str, actor: Actor, now:
         updated = replace(current, self_vote=_flag(value))
     elif name == "registration":
         updated = replace(current, registration=_flag(value))
+    elif name == "min_score":
+        updated = replace(current, min_score=_min_score(value))
     else:
         updated = replace(current, exclude_higher=_flag(value))
     if row is None:
@@ -120,6 +140,7 @@ def set_rule(s: Session, *, bloc: Bloc, key: str, value: str, actor: Actor, now:
     row.quorum, row.threshold, row.election = updated.quorum.text(), updated.threshold.text(), updated.election.text()
     row.self_vote, row.exclude_higher, row.updated_at = updated.self_vote, updated.exclude_higher, now
     row.registration = updated.registration
+    row.min_score = str(updated.min_score) if updated.min_score is not None else None
     s.add(row)
     s.flush()
     record(s, bloc_id=bloc.id, actor=actor, action="rules.set", at=now, rule=name, value=value.strip()[:30])

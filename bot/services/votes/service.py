@@ -35,6 +35,7 @@ from bot.services.reminders import holidays
 from bot.services.reminders.planner import At, plan
 from bot.services.reminders.service import VOTE, offsets_for
 from bot.services.reminders.slots import cancel_plan, replace_plan
+from bot.services.scores.service import final_scores
 from bot.services.votes.rules import BlocRules, rules_of
 from bot.services.votes.tally import BASE_CAST, BASE_MEMBERS, Rules, Share, Tally, check_ballot, count
 from bot.text import fold
@@ -119,6 +120,8 @@ def snapshot(rules: BlocRules, *, kind: str, runoff: bool) -> dict[str, object]:
         "runoff_when_unfilled": election and not runoff,
         "self_vote": rules.self_vote,
         "exclude_higher": rules.exclude_higher,
+        # Only when set: the votes opened before the score rule keep the same snapshot.
+        **({"min_score": str(rules.min_score)} if rules.min_score is not None and not election else {}),
     }
 
 
@@ -176,44 +179,64 @@ def topic_of(kind: str, *, award_id: int | None = None, year: int) -> str:
 
 # --- opening ----------------------------------------------------------------------------------------
 
+HIGHER, UNREGISTERED, LOW_SCORE = "higher", "unregistered", "score"  # why a unit is left off a ballot
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    unit: Unit
+    reason: str  # HIGHER (detail: the award) | UNREGISTERED | LOW_SCORE (detail: its settled score)
+    detail: str = ""
+
+
 @dataclass(frozen=True)
 class Candidates:
     units: list[Unit]
-    # (unit, the higher award it was selected for), or (unit, None): it did not register for this award.
-    excluded: list[tuple[Unit, str | None]]
+    excluded: list[Exclusion]
 
 
 def award_candidates(s: Session, bloc: Bloc, award: AwardType, year: int, rules: BlocRules) -> Candidates:
-    """The member units of ``year``, less those selected this year for a higher award (rule loaitru) and
+    """The member units of ``year`` in ranking order once the year's scores are settled (DOMAIN.md: the
+    scores rank, the vote decides), less those selected this year for a higher award (rule loaitru),
     those that did not register for this award (rule dangky: on by default once the year has a
-    registration; DOMAIN.md: a unit is normally proposed only for what it registered)."""
+    registration) and those below the minimum settled score (rule diem)."""
     assert bloc.id is not None
     members = member_units(s, bloc.id, year)
-    excluded: list[tuple[Unit, str | None]] = []
+    excluded: list[Exclusion] = []
     if rules.exclude_higher:
         higher = dict(selected_for_higher_awards(s, bloc.id, year, award.precedence))
-        excluded += [(u, higher[id_of(u)]) for u in members if u.id in higher]
+        excluded += [Exclusion(u, HIGHER, higher[id_of(u)]) for u in members if u.id in higher]
     if rules.registration is not False:
         registered = registration.registered_units(s, bloc.id, year, award.name)
         if registered is not None:
-            left = {id_of(u) for u, _ in excluded}
-            excluded += [(u, None) for u in members if u.id not in registered and u.id not in left]
-    out = {id_of(u) for u, _ in excluded}
-    return Candidates([u for u in members if u.id not in out], excluded)
+            excluded += [Exclusion(u, UNREGISTERED) for u in members if u.id not in registered]
+    scores = final_scores(s, bloc.id, year)
+    if rules.min_score is not None and scores:
+        excluded += [Exclusion(u, LOW_SCORE, str(scores[id_of(u)][0]) if u.id in scores else "")
+                     for u in members if u.id not in scores or scores[id_of(u)][0] < rules.min_score]
+    first: dict[int, Exclusion] = {}
+    for e in excluded:  # one reason a unit: the first that applies
+        first.setdefault(id_of(e.unit), e)
+    chosen = [u for u in members if u.id not in first]
+    if scores:
+        chosen.sort(key=lambda u: (scores[id_of(u)][1], u.code) if u.id in scores else (10**6, u.code))
+    return Candidates(chosen, list(first.values()))
 
 
 def pick_shortlist(candidates: Candidates, codes: list[str]) -> list[Unit]:
     """The units named by ``codes`` (in the order typed), each a candidate; refuses anything else."""
     by_code = {u.code: u for u in candidates.units}
-    excluded = {u.code: award for u, award in candidates.excluded}
+    excluded = {e.unit.code: e for e in candidates.excluded}
     out: list[Unit] = []
     for raw in codes:
         code = raw.strip().upper()
         if code in excluded:
-            higher = excluded[code]
-            if higher is None:
+            why = excluded[code]
+            if why.reason == UNREGISTERED:
                 raise UserError("vote.code_unregistered", code=code)
-            raise UserError("vote.code_excluded", code=code, award=higher)
+            if why.reason == LOW_SCORE:
+                raise UserError("vote.code_low_score", code=code, score=why.detail or "—")
+            raise UserError("vote.code_excluded", code=code, award=why.detail)
         if code not in by_code:
             raise UserError("vote.code_unknown", code=code[:30])
         if by_code[code] in out:
@@ -225,7 +248,7 @@ def pick_shortlist(candidates: Candidates, codes: list[str]) -> list[Unit]:
 def open_vote(s: Session, *, bloc: Bloc, kind: str, title: str, quota: int, candidates: list[Unit],
               closes_at: datetime | None, actor: Actor, now: datetime, award_id: int | None = None,
               term_year: int | None = None, runoff_of: Vote | None = None,
-              excluded: list[tuple[Unit, str | None]] | None = None) -> Vote:
+              excluded: list[Exclusion] | None = None) -> Vote:
     """Opens a vote: candidates numbered as listed, the electorate = this year's member units."""
     assert bloc.id is not None
     year = bloc_year(bloc, now)
@@ -249,7 +272,7 @@ def open_vote(s: Session, *, bloc: Bloc, kind: str, title: str, quota: int, cand
                 runoff_of=runoff_of.id if runoff_of else None, round=(runoff_of.round + 1) if runoff_of else 1,
                 rules=json.dumps(rules, sort_keys=True), members=len(voters),
                 electorate=json.dumps([u.id for u in voters]),
-                excluded=json.dumps([[u.id, award] for u, award in excluded or []], ensure_ascii=False),
+                excluded=json.dumps([[e.unit.id, e.reason, e.detail] for e in excluded or []], ensure_ascii=False),
                 opened_at=now, opened_by_id=actor.officer_id)
     s.add(vote)
     try:

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from decimal import Decimal
 from fractions import Fraction
 
 from sqlmodel import Session
 
 from bot.i18n import t
 from bot.ports import Button, OutMessage, callback_data
+from bot.services.scores.service import final_scores
+from bot.services.scores.table import fmt as fmt_points
 from bot.services.votes import final as final_results
 from bot.services.votes import slips
 from bot.services.votes.rules import BlocRules, share_words
@@ -21,7 +24,10 @@ from bot.services.votes.service import (
     AWARD,
     BALLOT_PREFIX,
     CLOSED,
+    HIGHER,
+    LOW_SCORE,
     OPEN,
+    UNREGISTERED,
     BallotSeat,
     Cast,
     electorate,
@@ -114,16 +120,25 @@ def post_text(s: Session, vote: Vote, lang: str) -> str:
     else:
         lines.append(t(lang, "vote.post_one_choice"))
     lines.append(t(lang, "vote.post_candidates", count=len(candidates)))
-    lines += [f"{c.position}. {unit_line(units[c.unit_id])}" for c in candidates]
-    excluded = json.loads(vote.excluded or "[]")
+    scores = final_scores(s, vote.bloc_id, vote.year) if vote.kind == AWARD else {}
+    lines += [f"{c.position}. {unit_line(units[c.unit_id])}" + (
+        t(lang, "vote.candidate_score", score=fmt_points(scores[c.unit_id][0]), rank=scores[c.unit_id][1])
+        if c.unit_id in scores else "") for c in candidates]
+    excluded = [_exclusion(e) for e in json.loads(vote.excluded or "[]")]
     if excluded:
-        left = units_by_ids(s, [uid for uid, _ in excluded])
-        higher = [f"{left[uid].code} ({award})" for uid, award in excluded if award is not None]
-        unregistered = [left[uid].code for uid, award in excluded if award is None]
+        left = units_by_ids(s, [uid for uid, _, _ in excluded])
+        higher = [f"{left[uid].code} ({detail})" for uid, reason, detail in excluded if reason == HIGHER]
+        unregistered = [left[uid].code for uid, reason, _ in excluded if reason == UNREGISTERED]
+        low = [f"{left[uid].code} ({fmt_points(Decimal(d)) if d else '—'})" for uid, reason, d in excluded
+               if reason == LOW_SCORE]
         if higher:
             lines.append(t(lang, "vote.post_excluded", units="; ".join(higher)))
         if unregistered:
             lines.append(t(lang, "vote.post_unregistered", units=", ".join(unregistered)))
+        if low:
+            minimum = rules_snapshot(vote).get("min_score")
+            lines.append(t(lang, "vote.post_low_score", units="; ".join(low),
+                           minimum=fmt_points(Decimal(str(minimum))) if minimum else "—"))
     lines += rules_lines(vote, lang)
     lines.append(closing_line(vote, bloc, lang))
     lines.append(t(lang, "vote.turnout", voted=len(voted), members=vote.members))
@@ -137,6 +152,14 @@ def post_text(s: Session, vote: Vote, lang: str) -> str:
         when = fmt_datetime(vote.closed_at, bloc.timezone) if vote.closed_at else ""
         lines.append(t(lang, "vote.post_closed" if vote.state == CLOSED else "vote.post_void", when=when, id=vote.id))
     return "\n".join(lines)
+
+
+def _exclusion(entry: list[object]) -> tuple[int, str, str]:
+    """A stored exclusion: [unit, reason, detail], or [unit, award or None] as votes before the score
+    rule stored it."""
+    if len(entry) == 3:
+        return int(str(entry[0])), str(entry[1]), str(entry[2] or "")
+    return int(str(entry[0])), HIGHER if entry[1] is not None else UNREGISTERED, str(entry[1] or "")
 
 
 def _count_line(vote: Vote, c: VoteCandidate, unit: Unit, lang: str) -> str:
@@ -357,6 +380,8 @@ def rules_text(rules: BlocRules, bloc: Bloc, members: int, lang: str) -> str:
         t(lang, "rules.exclude", value=yes_no[rules.exclude_higher]),
         t(lang, "rules.registration", value=yes_no[rules.registration] if rules.registration is not None
           else t(lang, "rules.registration_auto")),
+        t(lang, "rules.min_score", value=fmt_points(rules.min_score) if rules.min_score is not None
+          else t(lang, "rules.no")),
         "",
         t(lang, "rules.help"),
     ])
