@@ -1,5 +1,6 @@
 """One web server per bot process (aiohttp), for what reaches the bot from outside: Telegram's and
-Zalo's webhooks, the file links offered on Zalo, and ``GET /healthz`` for a load balancer.
+Zalo's webhooks, the file links offered on Zalo, the scoring web form, and ``GET /healthz`` for a load
+balancer.
 
 The adapters add their routes while they are built; the server starts before them (a webhook is set
 only once something listens) and stops after them.
@@ -12,7 +13,9 @@ from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
+from adapters.forms import register as register_forms
 from bot.config import Settings
+from bot.core import Core
 
 log = logging.getLogger(__name__)
 
@@ -21,10 +24,12 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 class WebServer:
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
+    def __init__(self, core: Core) -> None:
+        self.settings: Settings = core.settings
         self.app = web.Application(client_max_size=MAX_BODY)
         self.app.router.add_get("/healthz", self._health)
+        # The scoring form (bot.services.scores.forms) is served wherever the web server runs.
+        register_forms(self, core)
         self.port: int | None = None
         self._runner: web.AppRunner | None = None
 

@@ -90,7 +90,7 @@ def build_platforms(core: Core, dispatcher: Dispatcher, *, zalo_webhook: bool = 
     (one process, one database, one scheduler; a bloc may have officers on both). One web server
     serves both webhooks and the file links; it starts first, so a webhook is set once it listens."""
     settings = core.settings
-    web = WebServer(settings) if (telegram_webhook or zalo_webhook or settings.khoibot_public_url) else None
+    web = WebServer(core) if (telegram_webhook or zalo_webhook or settings.khoibot_public_url) else None
     components: list[Component] = [web] if web is not None else []
     if settings.token():
         components.append(TelegramAdapter(core, dispatcher, webhook=telegram_webhook, web=web))

@@ -132,6 +132,15 @@ class Settings(BaseSettings):
             secret = hashlib.sha256(f"khoibot-telegram-webhook:{token}".encode()).hexdigest()[:48]
         return url, secret
 
+    def form_secret(self) -> str | None:
+        """The key that signs the scoring form's one-time links (bot.services.scores.forms): derived from
+        the bot's token, so every process of one bot agrees on it; None without a token."""
+        token = self.token() or self.zalo_token()
+        return hashlib.sha256(f"khoibot-scoring-form:{token}".encode()).hexdigest() if token else None
+
+    def form_url(self, token: str) -> str | None:
+        return f"{self.khoibot_public_url}/form/{token}" if self.khoibot_public_url else None
+
     def secrets(self) -> list[str]:
         """Values the log redactor must hide: both bot tokens and the webhook secrets."""
         hook = self.telegram_webhook()

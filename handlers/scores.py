@@ -8,12 +8,12 @@ from decimal import Decimal
 
 from bot.errors import UserError
 from bot.ports import Attachment, Document, OutMessage
-from bot.records import Bloc
+from bot.records import Bloc, Unit
 from bot.services.blocs.roles import parse_year
 from bot.services.blocs.standing import bloc_year
-from bot.services.scores import export
+from bot.services.scores import export, forms, views
 from bot.services.scores import service as scores
-from bot.services.scores.sheets import XLSX_MIME, SheetError, Totals, table_workbook
+from bot.services.scores.sheets import XLSX_MIME, SheetError, table_workbook
 from bot.services.scores.table import BONUS, PENALTY, Table, fmt
 from bot.timefmt import fmt_datetime
 from handlers.args import fields
@@ -85,16 +85,19 @@ async def score_open(req: Request) -> None:
     await announce_item(req, item)
 
 
-def _receipt(req: Request, bloc: Bloc, scored: scores.Scored, key: str, **extra: object) -> str:
-    lines = [req.t(key, code=scored.unit.code, version=scored.row.version,
-                   when=fmt_datetime(scored.row.submitted_at, bloc.timezone), **extra)]
-    lines += _group_lines(req, scored.totals)
-    lines.append(req.t("scores.total", total=fmt(scored.totals.total), max=fmt(scored.table.total)))
-    return "\n".join(lines)
-
-
-def _group_lines(req: Request, result: Totals) -> list[str]:
-    return [req.t("scores.receipt_group", code=g.code, points=fmt(p), max=fmt(g.max)) for g, p in result.groups]
+def _form_line(req: Request, bloc: Bloc, unit: Unit, year: int, kind: str) -> str:
+    """A personal one-time link to the web form, where the bot's web server is reachable (on Zalo, the
+    way to score: no uploads); the link goes to this chat only, so it is not offered in a group."""
+    secret = req.core.settings.form_secret()
+    if req.is_group or secret is None or req.core.settings.khoibot_public_url is None:
+        return ""
+    if kind == forms.SELF and scores.scoring_item(req.session, bloc, year) is None:
+        return ""
+    token, expires = forms.create(req.session, bloc=bloc, unit=unit, year=year, kind=kind,
+                                  officer_id=req.actor.officer_id, account_id=req.account.id, secret=secret,
+                                  now=req.now)
+    return "\n" + req.t("scores.form_link", url=req.core.settings.form_url(token),
+                        expires=fmt_datetime(expires, bloc.timezone))
 
 
 def _year(req: Request, bloc: Bloc) -> int:
@@ -110,7 +113,8 @@ async def score(req: Request) -> None:
         raise UserError("scores.not_officer")
     attachment = _attachment(req)
     if attachment is None:
-        await req.reply(OutMessage(req.t("scores.sheet_here", code=unit.code, year=year), document=Document(
+        text = req.t("scores.sheet_here", code=unit.code, year=year) + _form_line(req, bloc, unit, year, forms.SELF)
+        await req.reply(OutMessage(text, document=Document(
             f"bang-diem-{year}-{unit.code}.xlsx", scores.unit_sheet(req.session, bloc, unit, year), XLSX_MIME)))
         return
     if scores.scoring_item(req.session, bloc, year) is None:  # refused before downloading anything
@@ -124,8 +128,7 @@ async def score(req: Request) -> None:
                                     platform=req.messenger.platform, now=req.now)
     except SheetError as exc:
         raise _refusal(req, exc) from None
-    text = _receipt(req, bloc, scored, "scores.received")
-    await req.reply(text + ("\n" + req.t("scores.late") if scored.late else ""))
+    await req.reply(views.receipt(req.lang, bloc, scored, "scores.received"))
 
 
 async def crosscheck(req: Request) -> None:
@@ -147,8 +150,10 @@ async def crosscheck(req: Request) -> None:
     attachment = _attachment(req)
     if attachment is None:
         target, content = scores.check_sheet(req.session, bloc, unit, year)
-        await req.reply(OutMessage(req.t("scores.check_here", code=unit.code, target=target.code), document=Document(
-            f"cham-cheo-{year}-{target.code}.xlsx", content, XLSX_MIME)))
+        text = req.t("scores.check_here", code=unit.code, target=target.code) + _form_line(
+            req, bloc, unit, year, forms.CHECK)
+        await req.reply(OutMessage(text, document=Document(f"cham-cheo-{year}-{target.code}.xlsx", content,
+                                                           XLSX_MIME)))
         return
     scores.check_sheet(req.session, bloc, unit, year)  # refused before downloading: no assignment
     data = await _workbook(req, attachment)
@@ -159,8 +164,8 @@ async def crosscheck(req: Request) -> None:
                                                  platform=req.messenger.platform, now=req.now)
     except SheetError as exc:
         raise _refusal(req, exc) from None
-    await req.reply(_receipt(req, bloc, checked, "scores.check_received", checker=unit.code,
-                             own=fmt(own_total)))
+    await req.reply(views.receipt(req.lang, bloc, checked, "scores.check_received", checker=unit.code,
+                                  own=fmt(own_total)))
 
 
 def _unit_score(req: Request, row: scores.UnitScores) -> str:

@@ -117,6 +117,7 @@ class Database:
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
         self.engine: Engine = create_engine(url, **kwargs)
         self.wipe_pending = False
+        self._second_wipe = False
         if self.is_sqlite:
             event.listen(self.engine, "connect", _on_sqlite_connect)
 
@@ -197,7 +198,11 @@ class Database:
                     self.wipe_pending = True
                     log.warning("ballot table busy; its VACUUM is retried on the next pass")
                     return False
-            self.wipe_pending = False
+            # VACUUM keeps a just-deleted row while any transaction open at that instant (any backend of
+            # the cluster whose snapshot predates the close) might still see it, and copies it into the
+            # new files. So it runs once more on the scheduler's next pass, when such snapshots are gone.
+            self.wipe_pending = not self._second_wipe
+            self._second_wipe = not self._second_wipe
             return True
         with self.engine.connect() as conn:
             # A short wait: this runs on the event loop, and a busy checkpoint is simply retried.

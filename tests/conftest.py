@@ -44,11 +44,15 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatus: int, config: pytest.Config) -> None:
-    unrendered = [r for r in terminalreporter.stats.get("skipped", []) if "test_documents_render" in r.nodeid]
-    if unrendered:
+    skipped = [r.nodeid for r in terminalreporter.stats.get("skipped", [])]
+    if any("test_documents_render" in n for n in skipped):
         terminalreporter.write_line("THE DOCUMENT RENDERING TEST DID NOT RUN (LibreOffice or poppler-utils missing: "
                                     "apt-get install libreoffice-writer-nogui poppler-utils fonts-liberation). "
                                     "It is not counted as passed.", red=True, bold=True)
+    if any("test_web_form" in n for n in skipped):
+        terminalreporter.write_line("THE BROWSER TEST OF THE SCORING FORM DID NOT RUN (chromium missing: apt-get "
+                                    "install chromium chromium-driver). It is not counted as passed.",
+                                    red=True, bold=True)
     reason = pg.status()
     if reason is None:
         terminalreporter.write_line("PostgreSQL half: ran against a throwaway PostgreSQL server.", green=True)

@@ -94,7 +94,7 @@ class TelegramAdapter:
         if webhook and self.webhook is None:
             raise ValueError("the Telegram webhook needs TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_URL or KHOIBOT_PUBLIC_URL")
         self._own_web = webhook and web is None
-        self.web = web if web is not None else (WebServer(core.settings) if webhook else None)
+        self.web = web if web is not None else (WebServer(core) if webhook else None)
         if self.webhook is not None and self.web is not None:
             register_webhook(self.web, self, core.settings.telegram_webhook_path, self.webhook[1])
 

@@ -81,7 +81,7 @@ class ZaloAdapter:
         self._users: dict[str, int] = {}
         # The process's web server (shared with Telegram's webhook), or one of its own when none is given.
         self._own_web = web is None and self.serves_http
-        self.web = web if web is not None else (WebServer(settings) if self.serves_http else None)
+        self.web = web if web is not None else (WebServer(core) if self.serves_http else None)
         if self.web is not None:
             register_routes(self.web, self)
 

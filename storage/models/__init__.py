@@ -22,7 +22,7 @@ from storage.models.platforms import ChoiceMenu, InboundUpdate, SharedFile
 from storage.models.pledge import Pledge, PledgeSignature
 from storage.models.registration import Registration
 from storage.models.reminders import DayOff, ReminderConfig
-from storage.models.scores import ScoreCheck, ScoreFinal, ScoreSheet, ScoreTable
+from storage.models.scores import FormLink, ScoreCheck, ScoreFinal, ScoreSheet, ScoreTable
 from storage.models.votes import AwardType, Ballot, BallotSlip, Vote, VoteCandidate, VoteDraft, VoteRules
 
 __all__ = [
@@ -40,6 +40,7 @@ __all__ = [
     "ChoiceMenu",
     "CodeGuess",
     "DayOff",
+    "FormLink",
     "InboundUpdate",
     "InviteCode",
     "JoinRequest",

@@ -73,3 +73,21 @@ class ScoreFinal(SQLModel, table=True):
     overrides: str = Field(default="{}", sa_column=Column(Text, nullable=False))  # JSON {CODE: {criterion: points}}
     settled_by_id: int | None = Field(default=None, foreign_key="officer.id")
     settled_at: datetime = Field(sa_column=_utc())
+
+
+class FormLink(SQLModel, table=True):
+    """A personal one-time link to the scoring web form: bound to a unit, a year and what is scored
+    (its self-score, or its check of another unit), answered in the chat it was asked from."""
+
+    __table_args__ = (UniqueConstraint("nonce", name="uq_formlink_nonce"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    nonce: str = Field(max_length=40)
+    bloc_id: int = Field(foreign_key="bloc.id")
+    unit_id: int = Field(foreign_key="unit.id")
+    year: int
+    kind: str = Field(max_length=10)  # self | check
+    officer_id: int | None = Field(default=None, foreign_key="officer.id")
+    account_id: int | None = Field(default=None, foreign_key="account.id")
+    expires_at: datetime = Field(sa_column=_utc())
+    used_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))

@@ -240,28 +240,40 @@ def read_unit_sheet(data: bytes, table: Table, head: SheetHead, *, column: str =
         row = FIRST_ROW + offset
         ref = f"{column}{row}"
         raw = _value(sheet, vsheet, ref, problems)
-        if raw is None or (isinstance(raw, str) and not raw.strip()):
-            if not any(p[1].get("cell") == ref for p in problems):
-                problems.append(("scores.missing", {"code": c.code, "cell": ref}))
+        if any(p[1].get("cell") == ref for p in problems):
+            continue  # a formula without a value: already said
+        checked = check_points(c, raw)
+        if isinstance(checked, Decimal):
+            filled.scores[c.code] = checked
+            filled.notes[c.code] = " ".join(str(sheet[f"{note_col}{row}"].value or "").split())[:500]
         else:
-            points = decimal_of(raw)
-            if points is None:
-                problems.append(("scores.cell_not_number", {"cell": ref, "value": str(raw)[:20]}))
-            elif points < 0:
-                problems.append(("scores.negative", {"cell": ref, "value": fmt(points)}))
-            elif points > c.max:
-                problems.append(("scores.over_max", {"cell": ref, "value": fmt(points), "max": fmt(c.max),
-                                                     "code": c.code}))
-            elif not on_step(points):
-                problems.append(("scores.off_step", {"cell": ref, "value": fmt(points)}))
-            else:
-                filled.scores[c.code] = points
-                filled.notes[c.code] = " ".join(str(sheet[f"{note_col}{row}"].value or "").split())[:500]
+            name, params = checked
+            if name not in ("missing", "over_max"):  # the cell says where; the code is said by those two
+                params = {k: v for k, v in params.items() if k != "code"}
+            problems.append((f"scores.{name}", {"cell": ref, **params}))
         if len(problems) >= MAX_ERRORS:
             break
     if problems:
         raise SheetError(problems)
     return filled
+
+
+def check_points(c: Criterion, raw: object) -> Decimal | tuple[str, dict[str, object]]:
+    """One score as typed (a cell, a form field): the points, or what is wrong (a problem name —
+    missing, cell_not_number, negative, over_max, off_step — and its parameters). Sheets and the web
+    form say the same thing about the same value."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return "missing", {"code": c.code}
+    points = decimal_of(raw)
+    if points is None:
+        return "cell_not_number", {"value": str(raw)[:20], "code": c.code}
+    if points < 0:
+        return "negative", {"value": fmt(points), "code": c.code}
+    if points > c.max:
+        return "over_max", {"value": fmt(points), "max": fmt(c.max), "code": c.code}
+    if not on_step(points):
+        return "off_step", {"value": fmt(points), "code": c.code}
+    return points
 
 
 # --- totals -----------------------------------------------------------------------------------------
