@@ -84,9 +84,14 @@ def fill(driver: Any, scores: dict[str, str]) -> None:
 
 
 def text_of(driver: Any, element_id: str) -> str:
+    """The element's text once the page that has it is loaded (a click returns before the next page
+    arrives; WebDriverWait polls the browser, it does not sleep a fixed time)."""
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
 
-    return str(driver.find_element(By.ID, element_id).text)
+    found = WebDriverWait(driver, 20).until(expected_conditions.presence_of_element_located((By.ID, element_id)))
+    return str(found.text)
 
 
 GOOD = {"I.1": "33,5", "I.2": "9", "I.3": "10", "II.1": "9,5", "II.2": "5", "II.3": "5", "III.1": "6", "III.2": "5,75",
