@@ -4,6 +4,7 @@ then runs on the copy and goes on numbering where the original stopped."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,10 @@ def snapshot(url: str) -> dict[str, list[dict[str, Any]]]:
 def test_a_bloc_moves_from_sqlite_to_postgresql_with_every_row(tmp_path: Path) -> None:
     pg.require()
     source = f"sqlite:///{tmp_path / 'console.db'}"
-    made = run_cli(tmp_path, ["console"], VOTE_SCRIPT.removesuffix("/quit\n") + "/deadline 30/12/2026 17:00 | Báo cáo năm\n/quit\n")
+    # The console runs on the real clock: a deadline next year, whatever today is.
+    next_year = datetime.now(UTC).year + 1
+    made = run_cli(tmp_path, ["console"],
+                   VOTE_SCRIPT.removesuffix("/quit\n") + f"/deadline 30/06/{next_year} 17:00 | Báo cáo năm\n/quit\n")
     assert made.returncode == 0, made.stderr
     target = pg.empty_database()
 
