@@ -25,7 +25,7 @@ class Core:
         self.files = FileStore(settings.khoibot_files_dir)
         # kind -> (session, item id) -> a picture for an outbox message (a vote's result chart): set from
         # the features' registry at wiring, rendered when the message is sent.
-        self.attachments: dict[str, Callable[[Session, int], Document | None]] = {}
+        self.attachments: dict[str, Callable[[Session, int, datetime], Document | None]] = {}
 
     def now(self) -> datetime:
         return self.clock.now()

@@ -9,6 +9,8 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from sqlmodel import Session
 
     from bot.ports import Document
@@ -88,7 +90,7 @@ class Registry:
     # What the scheduler needs from features: reminder sources and live-post renderers, by kind.
     reminder_sources: dict[str, ReminderSource] = field(default_factory=dict)
     live_renderers: dict[str, LiveRenderer] = field(default_factory=dict)
-    attachments: dict[str, Callable[[Session, int], Document | None]] = field(default_factory=dict)
+    attachments: dict[str, Callable[[Session, int, datetime], Document | None]] = field(default_factory=dict)
 
     def add_feature(self, module: object) -> None:
         for cmd in getattr(module, "COMMANDS", ()):

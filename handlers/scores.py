@@ -11,7 +11,7 @@ from bot.ports import Attachment, Document, OutMessage
 from bot.records import Bloc, Unit
 from bot.services.blocs.roles import parse_year
 from bot.services.blocs.standing import bloc_year
-from bot.services.scores import export, forms, views
+from bot.services.scores import export, facts, forms, views
 from bot.services.scores import service as scores
 from bot.services.scores.sheets import XLSX_MIME, SheetError, table_workbook
 from bot.services.scores.table import BONUS, PENALTY, Table, fmt
@@ -52,6 +52,17 @@ def _summary(req: Request, table: Table, year: int, adopted: bool) -> str:
 async def scoretable(req: Request) -> None:
     bloc = req.require_bloc()
     assert bloc.id is not None
+    words = req.args.split()
+    if words and words[0].lower() == "map":
+        if not req.standing.can_manage:
+            raise UserError("err.not_manager", command="scoretable")
+        if len(words) != 3:
+            raise UserError("scores.map_usage")
+        year = bloc_year(bloc, req.now)
+        table = scores.map_fact(req.session, bloc=bloc, year=year, code=words[1], fact=words[2], actor=req.actor,
+                                now=req.now)
+        await req.reply(req.t("scores.mapped", year=year, mapping="; ".join(facts.describe(table))))
+        return
     year = parse_year(req.args.strip() or None, bloc, req.now)
     attachment = _attachment(req)
     if attachment is not None:
@@ -115,7 +126,8 @@ async def score(req: Request) -> None:
     if attachment is None:
         text = req.t("scores.sheet_here", code=unit.code, year=year) + _form_line(req, bloc, unit, year, forms.SELF)
         await req.reply(OutMessage(text, document=Document(
-            f"bang-diem-{year}-{unit.code}.xlsx", scores.unit_sheet(req.session, bloc, unit, year), XLSX_MIME)))
+            f"bang-diem-{year}-{unit.code}.xlsx", scores.unit_sheet(req.session, bloc, unit, year, req.now),
+            XLSX_MIME)))
         return
     if scores.scoring_item(req.session, bloc, year) is None:  # refused before downloading anything
         raise UserError("scores.not_open", year=year)

@@ -14,6 +14,7 @@ from sqlmodel import select
 
 from bot.services.scores.sheets import FIRST_ROW, table_workbook
 from bot.services.scores.table import BONUS, Criterion, Table, check
+from bot.services.scores.table import DEFAULT as DEFAULT_TABLE
 from storage.models import ScoreSheet, ScoreTable
 from tests.harness import TelegramHarness
 from tests.texts import said
@@ -171,3 +172,44 @@ async def test_scores_from_the_table_to_the_ranking(tg: TelegramHarness) -> None
     assert "5-ket-qua-cham-diem-2026.xlsx" in archive.namelist()
     ranked = load_workbook(io.BytesIO(archive.read("5-ket-qua-cham-diem-2026.xlsx")))["Xep hang"]
     assert [c.value for c in ranked[5]][:3] == [1, "YTE", "Sở Y tế"]
+
+
+async def test_mapped_criteria_come_prefilled_from_the_years_records(tg: TelegramHarness, clock: Any) -> None:
+    from datetime import datetime
+
+    from tests.conftest import VN
+
+    group = await setup_bloc(tg)
+    for code in ("YTE", "GDDT"):
+        await tg.say(OFFICERS[code], tg.api.private(OFFICERS[code]), "/start")
+    await tg.say(HEAD, group, "/deadline 24/11/2026 17:00 | Báo cáo tháng 11")
+    await tg.say(HEAD, group, "/meeting 26/11/2026 08:00 | Hội nghị chuyên đề | Hội trường Sở")
+    await tg.say(OFFICERS["YTE"], group, "/attend 2")
+    clock.set(datetime(2026, 11, 25, 9, 0, tzinfo=VN))
+    await tg.send_document(OFFICERS["GDDT"], tg.api.private(OFFICERS["GDDT"]), b"%PDF late", "bc.pdf",
+                           caption="/submit 1")
+    clock.set(datetime(2026, 11, 27, 9, 0, tzinfo=VN))
+
+    assert said(await tg.reply_text(OFFICERS["YTE"], group, "/scoretable map VI thieubaocao"), "err.not_manager",
+                command="scoretable")
+    assert said(await tg.reply_text(HEAD, group, "/scoretable map VI dunghan"), "scores.map_usage")
+    assert said(await tg.reply_text(HEAD, group, "/scoretable map IX thieubaocao"),
+                "scores.final_unknown_criterion", criterion="IX")
+    for code, fact in (("VI", "thieubaocao"), ("IV.1", "nopmuon"), ("IV.2", "hoinghi")):
+        answer = await tg.reply_text(HEAD, group, f"/scoretable map {code} {fact}")
+    assert said(answer, "scores.mapped", year=2026,
+                mapping="IV.1 ← nopmuon (tối đa 5); IV.2 ← hoinghi (tối đa 4); VI ← thieubaocao (tối đa 10)")
+    await tg.say(HEAD, group, "/score_open 2026 | 10/12/2026 17:00")
+    await tg.tick()
+    codes = [c.code for c in DEFAULT_TABLE.criteria]
+
+    def cells(user_id: int, unit: str) -> dict[str, tuple[Any, Any]]:
+        sheet = workbook_of(tg, sheet_sent_to(tg, user_id, f"bang-diem-2026-{unit}.xlsx")).active
+        return {code: (sheet[f"D{FIRST_ROW + codes.index(code)}"].value, sheet[f"E{FIRST_ROW + codes.index(code)}"].value)
+                for code in ("IV.1", "IV.2", "VI")}
+
+    yte, gddt = cells(OFFICERS["YTE"].id, "YTE"), cells(OFFICERS["GDDT"].id, "GDDT")
+    assert yte["VI"][0] == 1 and "#1 Báo cáo tháng 11 (hạn 24/11/2026)" in yte["VI"][1]
+    assert yte["IV.2"][0] == 4 and yte["IV.1"][0] == 5  # attended; nothing sent late (it sent nothing)
+    assert gddt["VI"][0] == 0 and gddt["IV.1"][0] == 0 and "#1 Báo cáo tháng 11" in gddt["IV.1"][1]
+    assert gddt["IV.2"][0] == 0 and "#2 Hội nghị chuyên đề" in gddt["IV.2"][1]

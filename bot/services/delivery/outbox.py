@@ -228,7 +228,7 @@ def _attachment(core: Core, raw: str) -> Document | None:
     if renderer is None or not item.isdigit():
         return None
     with core.db.session() as s:
-        return renderer(s, int(item))
+        return renderer(s, int(item), core.now())
 
 
 def release_claims(s: Session, now: datetime) -> int:

@@ -24,6 +24,7 @@ from bot.services.audit import Actor, record
 from bot.services.blocs.standing import Standing
 from bot.services.calendar import service as cal
 from bot.services.delivery.notify import Notice, queue_notice
+from bot.services.scores import facts
 from bot.services.scores.sheets import (
     XLSX_MIME,
     Filled,
@@ -34,7 +35,8 @@ from bot.services.scores.sheets import (
     totals,
     unit_workbook,
 )
-from bot.services.scores.table import DEFAULT, Table, decimal_of, fmt, on_step
+from bot.services.scores.table import DEFAULT, FACTS, Table, decimal_of, fmt, on_step
+from bot.text import fold
 from storage.models import Bloc, CalendarItem, ScoreCheck, ScoreFinal, ScoreSheet, ScoreTable, Unit
 from storage.queries.blocs import member_units
 
@@ -125,12 +127,32 @@ def filled_of(row: ScoreSheet) -> Filled:
     return Filled({k: Decimal(v[0]) for k, v in raw.items()}, {k: v[1] for k, v in raw.items()})
 
 
-def unit_sheet(s: Session, bloc: Bloc, unit: Unit, year: int) -> bytes:
-    """The unit's sheet, with its latest self-score filled in if it sent one."""
+def unit_sheet(s: Session, bloc: Bloc, unit: Unit, year: int, now: datetime) -> bytes:
+    """The unit's sheet, with its latest self-score filled in if it sent one, else the mapped
+    criteria pre-filled from the year's records (bot.services.scores.facts)."""
     assert bloc.id is not None and unit.id is not None
     table, _ = table_of(s, bloc.id, year)
     mine = latest_self(s, bloc.id, year).get(unit.id)
-    return unit_workbook(table, head(bloc, unit, year), given=filled_of(mine) if mine else None)
+    if mine is not None:
+        return unit_workbook(table, head(bloc, unit, year), given=filled_of(mine))
+    return unit_workbook(table, head(bloc, unit, year), facts=facts.prefill(s, table, bloc, unit, year, now))
+
+
+def map_fact(s: Session, *, bloc: Bloc, year: int, code: str, fact: str, actor: Actor, now: datetime) -> Table:
+    """``/scoretable map <criterion> <fact>``: the criterion is pre-filled from the year's records."""
+    assert bloc.id is not None
+    word = fold(fact).replace(" ", "")
+    if word not in FACTS:
+        raise UserError("scores.map_usage")
+    table, _ = table_of(s, bloc.id, year)
+    leaf = next((c for c in table.leaves if c.code == code.strip()), None)
+    if leaf is None:
+        raise UserError("scores.final_unknown_criterion", criterion=code.strip()[:20])
+    mapped = table.with_fact(leaf.code, word)
+    s.add(ScoreTable(bloc_id=bloc.id, year=year, criteria=mapped.to_json(), adopted_by_id=actor.officer_id,
+                     adopted_at=now))
+    record(s, bloc_id=bloc.id, actor=actor, action="scores.map", at=now, year=year, criterion=leaf.code, fact=word)
+    return mapped
 
 
 @dataclass(frozen=True)
@@ -172,7 +194,7 @@ def _scores_json(filled: Filled) -> str:
     return json.dumps({k: [str(v), filled.notes.get(k, "")] for k, v in filled.scores.items()}, ensure_ascii=False)
 
 
-def render_sheet(s: Session, unit_id: int) -> Document | None:
+def render_sheet(s: Session, unit_id: int, now: datetime) -> Document | None:
     """The outbox attachment ``scoresheet:<unit id>``: the unit's sheet for its bloc's open self-scoring."""
     unit = s.get(Unit, unit_id)
     bloc = s.get(Bloc, unit.bloc_id) if unit is not None else None
@@ -184,7 +206,7 @@ def render_sheet(s: Session, unit_id: int) -> Document | None:
     if item is None or item.doc_ref is None:
         return None
     year = int(item.doc_ref.removeprefix(REF_PREFIX))
-    return Document(f"bang-diem-{year}-{unit.code}.xlsx", unit_sheet(s, bloc, unit, year), XLSX_MIME)
+    return Document(f"bang-diem-{year}-{unit.code}.xlsx", unit_sheet(s, bloc, unit, year, now), XLSX_MIME)
 
 
 # --- cross-checking ----------------------------------------------------------------------------------
@@ -254,7 +276,7 @@ def check_sheet(s: Session, bloc: Bloc, checker: Unit, year: int) -> tuple[Unit,
                                  checked=True)
 
 
-def render_check_sheet(s: Session, checker_id: int) -> Document | None:
+def render_check_sheet(s: Session, checker_id: int, now: datetime) -> Document | None:
     """The outbox attachment ``checksheet:<checker unit id>``."""
     checker = s.get(Unit, checker_id)
     bloc = s.get(Bloc, checker.bloc_id) if checker is not None else None

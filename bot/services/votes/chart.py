@@ -77,7 +77,7 @@ def chart_png(s: Session, vote: Vote, lang: str) -> bytes | None:
         plt.close(fig)
 
 
-def render(s: Session, vote_id: int) -> Document | None:
+def render(s: Session, vote_id: int, now: datetime) -> Document | None:
     """The outbox's attachment renderer for ``chart:<vote id>`` (in the bloc's language)."""
     vote = s.get(Vote, vote_id)
     if vote is None:
