@@ -212,6 +212,8 @@ async def score_final(req: Request) -> None:
     lines = [req.t("scores.ranking_head", year=year)]
     for r in ranking:
         mark = req.t("scores.ranking_changed", criteria=", ".join(r.changed)) if r.changed else ""
+        if r.corrected:
+            mark += req.t("scores.ranking_corrected", criteria=", ".join(r.corrected))
         lines.append(req.t("scores.ranking_line", rank=r.rank, code=r.unit.code, name=r.unit.name,
                            total=fmt(r.total), mark=mark))
     ties = {r.rank for r in ranking if sum(1 for x in ranking if x.rank == r.rank) > 1}

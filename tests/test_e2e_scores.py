@@ -213,3 +213,21 @@ async def test_mapped_criteria_come_prefilled_from_the_years_records(tg: Telegra
     assert yte["IV.2"][0] == 4 and yte["IV.1"][0] == 5  # attended; nothing sent late (it sent nothing)
     assert gddt["VI"][0] == 0 and gddt["IV.1"][0] == 0 and "#1 Báo cáo tháng 11" in gddt["IV.1"][1]
     assert gddt["IV.2"][0] == 0 and "#2 Hội nghị chuyên đề" in gddt["IV.2"][1]
+
+    # YTE corrects the pre-filled deduction with an explanation; the ranking marks the correction.
+    sheet = workbook_of(tg, sheet_sent_to(tg, OFFICERS["YTE"].id, "bang-diem-2026-YTE.xlsx"))
+    active = sheet.active
+    for leaf in DEFAULT_TABLE.leaves:
+        row = FIRST_ROW + codes.index(leaf.code)
+        if active[f"D{row}"].value is None:
+            active[f"D{row}"] = float(leaf.max) if leaf.code != "V" else 0
+    active[f"D{FIRST_ROW + codes.index('VI')}"] = 0
+    active[f"E{FIRST_ROW + codes.index('VI')}"] = "Báo cáo gửi bản giấy ngày 24/11 (công văn 88/SYT)"
+    out = io.BytesIO()
+    sheet.save(out)
+    receipt = await tg.send_document(OFFICERS["YTE"], tg.api.private(OFFICERS["YTE"]), out.getvalue(), "y.xlsx",
+                                     caption="/score")
+    assert said(receipt[0]["text"].split("\n")[0], "scores.received", code="YTE", version=1, when="27/11/2026 09:00")
+    ranking = (await tg.say(HEAD, group, "/score_final"))[0]["caption"]
+    assert said(ranking.split("\n")[1], "scores.ranking_line", rank=1, code="YTE", name="Sở Y tế", total="100",
+                mark=" (sửa điểm bot điền sẵn ở VI)")

@@ -100,5 +100,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "scores.ranking_head": {"vi": "🏆 KẾT QUẢ CHẤM ĐIỂM NĂM {year} (đã chốt):", "en": "🏆 SCORES {year} (settled):"},
     "scores.ranking_line": {"vi": "{rank}. {code} — {name}: {total} điểm{mark}", "en": "{rank}. {code} — {name}: {total} points{mark}"},
     "scores.ranking_changed": {"vi": " (khác tự chấm ở {criteria})", "en": " (differs from the self-score in {criteria})"},
+    "scores.ranking_corrected": {"vi": " (sửa điểm bot điền sẵn ở {criteria})", "en": " (corrects the pre-filled points in {criteria})"},
     "scores.ranking_ties": {"vi": "Các đơn vị cùng hạng bằng điểm nhau.", "en": "Units sharing a rank have equal scores."},
 }

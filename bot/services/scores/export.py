@@ -25,15 +25,16 @@ def workbook(bloc: Bloc, year: int, table: Table, ranking: list[Ranked], checked
     first.append([f"BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA NĂM {year}"])
     first.append([bloc.name, "", "", f"Lập lúc {fmt_datetime(now, bloc.timezone)}"])
     first.append([])
-    first.append(["Hạng", "Mã", "Đơn vị", "Tự chấm", "Chấm chéo", "Chính thức", "Tiêu chí thay đổi"])
+    first.append(["Hạng", "Mã", "Đơn vị", "Tự chấm", "Chấm chéo", "Chính thức", "Tiêu chí thay đổi",
+                  "Sửa điểm điền sẵn"])
     for r in ranking:
         first.append([r.rank, r.unit.code, r.unit.name, float(r.self_total),
                       float(r.checked_total) if r.checked_total is not None else None, float(r.total),
-                      ", ".join(r.changed)])
+                      ", ".join(r.changed), ", ".join(r.corrected)])
     first["A1"].font = Font(bold=True, size=13)
     for cell in first[4]:
         cell.font = Font(bold=True)
-    for letter, width in zip("ABCDEFG", (6, 9, 40, 10, 10, 11, 30), strict=True):
+    for letter, width in zip("ABCDEFGH", (6, 9, 40, 10, 10, 11, 30, 20), strict=True):
         first.column_dimensions[letter].width = width
     detail = book.create_sheet("Chi tiet")
     header = ["Mã", "Tiêu chí", "Tối đa"]

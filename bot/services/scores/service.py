@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
@@ -355,6 +355,8 @@ class Ranked:
     total: Decimal
     rank: int
     changed: list[str]  # criteria where the final score differs from the self-score
+    # Pre-filled criteria (/scoretable map) whose settled score differs from what the records gave.
+    corrected: list[str] = field(default_factory=list)
 
 
 def rank(totals_by_unit: list[tuple[Unit, Decimal]]) -> list[tuple[Unit, Decimal, int]]:
@@ -389,7 +391,7 @@ def settle(s: Session, *, bloc: Bloc, year: int, actor: Actor, now: datetime,
         if points is None or points < 0 or points > leaf.max or not on_step(points):
             raise UserError("scores.final_bad_points", value=raw[:20], max=fmt(leaf.max), criterion=criterion)
         overrides.setdefault(unit_row.unit.code, {})[criterion] = str(points)
-    out = ranking(table, rows, overrides)
+    out = ranking(table, rows, overrides, known=_known(s, table, bloc, rows, year, now))
     if not out:
         raise UserError("scores.nothing_to_settle", year=year)
     s.add(ScoreFinal(bloc_id=bloc.id, year=year, settled_by_id=actor.officer_id, settled_at=now,
@@ -400,7 +402,17 @@ def settle(s: Session, *, bloc: Bloc, year: int, actor: Actor, now: datetime,
     return table, out
 
 
-def ranking(table: Table, rows: list[UnitScores], overrides: dict[str, dict[str, str]]) -> list[Ranked]:
+def _known(s: Session, table: Table, bloc: Bloc, rows: list[UnitScores], year: int,
+           now: datetime) -> dict[str, dict[str, Decimal]]:
+    """Per unit code: the pre-filled score of each mapped criterion, as the records give it now."""
+    if not any(c.fact for c in table.leaves):
+        return {}
+    return {r.unit.code: {k: v for k, (v, _) in facts.prefill(s, table, bloc, r.unit, year, now).items()}
+            for r in rows if r.self_row is not None}
+
+
+def ranking(table: Table, rows: list[UnitScores], overrides: dict[str, dict[str, str]],
+            known: dict[str, dict[str, Decimal]] | None = None) -> list[Ranked]:
     """Each unit with a self-score: its checked score where a check exists, else its own, with the head's
     decisions applied; ranked (ties share a rank)."""
     finals: dict[str, tuple[UnitScores, Filled, Decimal]] = {}
@@ -419,8 +431,10 @@ def ranking(table: Table, rows: list[UnitScores], overrides: dict[str, dict[str,
         r, final, _ = finals[unit.code]
         assert r.self_row is not None
         own = filled_of(r.self_row).scores
+        given = (known or {}).get(unit.code, {})
         out.append(Ranked(unit, Decimal(r.self_row.total), Decimal(r.check_row.total) if r.check_row else None, final,
-                          total, position, [c for c in final.scores if final.scores[c] != own.get(c)]))
+                          total, position, [c for c in final.scores if final.scores[c] != own.get(c)],
+                          [c for c, v in given.items() if final.scores.get(c) != v]))
     return out
 
 
@@ -432,7 +446,9 @@ def settled(s: Session, bloc: Bloc, year: int) -> tuple[Table, list[Ranked]] | N
     if row is None:
         return None
     table, _ = table_of(s, bloc.id, year)
-    return table, ranking(table, status(s, bloc, year), json.loads(row.overrides))
+    rows = status(s, bloc, year)
+    return table, ranking(table, rows, json.loads(row.overrides), known=_known(s, table, bloc, rows, year,
+                                                                                 row.settled_at))
 
 
 def final_scores(s: Session, bloc_id: int, year: int) -> dict[int, tuple[Decimal, int]]:
