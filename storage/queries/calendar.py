@@ -115,3 +115,10 @@ def last_version(s: Session, item_id: int, unit_id: int) -> int:
     row = s.exec(select(Submission.version).where(Submission.item_id == item_id, Submission.unit_id == unit_id)
                  .order_by(col(Submission.version).desc()).limit(1)).first()
     return row or 0
+
+
+def open_item_by_ref(s: Session, bloc_id: int, kind: str, doc_ref: str) -> CalendarItem | None:
+    """The newest open item of ``kind`` with this reference (số hiệu)."""
+    return s.exec(select(CalendarItem).where(
+        CalendarItem.bloc_id == bloc_id, CalendarItem.kind == kind, CalendarItem.state == OPEN,
+        CalendarItem.doc_ref == doc_ref).order_by(col(CalendarItem.id).desc())).first()

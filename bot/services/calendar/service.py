@@ -217,6 +217,13 @@ def store_template(s: Session, saved: Saved, attachment: Attachment, platform: s
 
 
 # --- finding --------------------------------------------------------------------------------------
+def deadline_by_ref(s: Session, bloc: Bloc, doc_ref: str) -> CalendarItem | None:
+    """The newest open deadline with this reference: how features that run on a deadline (title
+    registration, self-scoring, the dossier's reports) find theirs again."""
+    assert bloc.id is not None
+    return q.open_item_by_ref(s, bloc.id, DEADLINE, doc_ref)
+
+
 def get_item(s: Session, bloc: Bloc, item_id: int, kind: str | None = None) -> CalendarItem:
     assert bloc.id is not None
     item = q.item_of_bloc(s, bloc.id, item_id)

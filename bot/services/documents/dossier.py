@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 
 from bot.errors import UserError
 from bot.files import FileStore
-from bot.services.calendar.service import DEADLINE, DeadlineFields
+from bot.services.calendar.service import DeadlineFields, deadline_by_ref
 from bot.services.scores import export as score_export
 from bot.services.scores import service as scores
 from bot.services.votes import export, slips
@@ -46,10 +46,7 @@ def nominated(s: Session, bloc: Bloc, year: int) -> list[Unit]:
 
 
 def collection(s: Session, bloc: Bloc, year: int) -> CalendarItem | None:
-    assert bloc.id is not None
-    return s.exec(select(CalendarItem).where(
-        CalendarItem.bloc_id == bloc.id, CalendarItem.kind == DEADLINE, CalendarItem.state == "open",
-        CalendarItem.doc_ref == dossier_ref(year)).order_by(col(CalendarItem.id).desc())).first()
+    return deadline_by_ref(s, bloc, dossier_ref(year))
 
 
 def collect_fields(s: Session, bloc: Bloc, year: int) -> DeadlineFields:

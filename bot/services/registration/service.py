@@ -46,10 +46,7 @@ def choices(s: Session, bloc: Bloc, now: datetime) -> list[str]:
 
 
 def item_of(s: Session, bloc: Bloc, year: int) -> CalendarItem | None:
-    assert bloc.id is not None
-    return s.exec(select(CalendarItem).where(
-        CalendarItem.bloc_id == bloc.id, CalendarItem.kind == cal.DEADLINE, CalendarItem.state == "open",
-        CalendarItem.doc_ref == registration_ref(year)).order_by(col(CalendarItem.id).desc())).first()
+    return cal.deadline_by_ref(s, bloc, registration_ref(year))
 
 
 def open_registration(s: Session, *, bloc: Bloc, year: int, when: datetime, standing: Standing,

@@ -76,10 +76,7 @@ def adopt(s: Session, *, bloc: Bloc, year: int, data: bytes, saved: Saved, file_
 # --- self-scoring ------------------------------------------------------------------------------------
 
 def scoring_item(s: Session, bloc: Bloc, year: int) -> CalendarItem | None:
-    assert bloc.id is not None
-    return s.exec(select(CalendarItem).where(
-        CalendarItem.bloc_id == bloc.id, CalendarItem.kind == cal.DEADLINE, CalendarItem.state == "open",
-        CalendarItem.doc_ref == scoring_ref(year)).order_by(col(CalendarItem.id).desc())).first()
+    return cal.deadline_by_ref(s, bloc, scoring_ref(year))
 
 
 def _require_item(s: Session, bloc: Bloc, year: int) -> CalendarItem:
