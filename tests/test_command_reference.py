@@ -31,3 +31,11 @@ def test_every_command_in_the_reference_exists() -> None:
     listed = listed_commands()
     unknown = sorted(listed - set(build_registry().commands) - CONSOLE_ONLY)
     assert unknown == [], f"README rows for commands the bot does not have: {unknown}"
+
+
+def test_the_guides_name_only_real_commands() -> None:
+    known = set(build_registry().commands) | CONSOLE_ONLY
+    for guide in ("huong-dan-can-bo.md", "huong-dan-truong-khoi.md"):
+        text = (Path(__file__).resolve().parent.parent / "docs" / guide).read_text()
+        named = set(re.findall(r"`/([a-z_]+)", text))
+        assert named and named <= known, (guide, sorted(named - known))
