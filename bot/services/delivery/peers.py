@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, func, update
 from sqlmodel import Session, col, select
 
+from storage.locks import try_lock
 from storage.models import BotProcess
 
 ALIVE = timedelta(seconds=30)
@@ -28,11 +29,15 @@ def new_process_id() -> str:
 
 def heartbeat(s: Session, process_id: str, now: datetime) -> int:
     """Records that this process is alive; returns how many processes are (itself included)."""
+    # Forgetting long-gone processes first, by one process at a time: two processes each holding their
+    # own row's lock while deleting the other's would deadlock.
+    if try_lock(s, "khoibot.peers.forget"):
+        s.connection().execute(delete(BotProcess).where(col(BotProcess.seen_at) < now - FORGET,
+                                                        col(BotProcess.id) != process_id))
     seen = s.connection().execute(update(BotProcess).where(col(BotProcess.id) == process_id).values(seen_at=now))
     if seen.rowcount == 0:
         s.add(BotProcess(id=process_id, host=socket.gethostname()[:255], pid=os.getpid(), started_at=now, seen_at=now))
         s.flush()
-    s.connection().execute(delete(BotProcess).where(col(BotProcess.seen_at) < now - FORGET))
     alive = s.exec(select(func.count()).select_from(BotProcess).where(col(BotProcess.seen_at) >= now - ALIVE)).one()
     return max(1, int(alive))
 
