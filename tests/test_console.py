@@ -23,6 +23,17 @@ def run_cli(tmp_path: Path, args: list[str], stdin: str = "") -> subprocess.Comp
                           text=True, cwd=tmp_path, env=env, timeout=60, check=False)
 
 
+# A bloc of two units whose head unit (YTE) has its officer, Lan: where the console scenarios start.
+BLOC_WITH_HEAD = """/setup Khối thi đua Văn hóa – Xã hội
+/unit_add YTE Sở Y tế\\
+GDDT Sở Giáo dục và Đào tạo
+/head YTE
+/as Lan
+/join YTE
+/as Quản trị
+1
+"""
+
 SCRIPT = """/help
 /setup Khối thi đua Văn hóa – Xã hội
 /unit_add YTE Sở Y tế\\

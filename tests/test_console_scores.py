@@ -11,18 +11,10 @@ from openpyxl import load_workbook
 
 from bot.services.scores.sheets import FIRST_ROW
 from bot.services.scores.table import DEFAULT
-from tests.test_console import run_cli
+from tests.test_console import BLOC_WITH_HEAD, run_cli
 from tests.texts import said
 
-SETUP = """/setup Khối thi đua Văn hóa – Xã hội
-/unit_add YTE Sở Y tế\\
-GDDT Sở Giáo dục và Đào tạo
-/head YTE
-/as Lan
-/join YTE
-/as Quản trị
-1
-/as Lan
+SETUP = BLOC_WITH_HEAD + """/as Lan
 /register_open {year} | 15/03/{year} 17:00
 /register {year} 1 4
 /register_status {year}

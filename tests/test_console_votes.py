@@ -4,18 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.test_console import run_cli
+from tests.test_console import BLOC_WITH_HEAD, run_cli
 from tests.texts import said
 
-SCRIPT = """/setup Khối thi đua Văn hóa – Xã hội
-/unit_add YTE Sở Y tế\\
-GDDT Sở Giáo dục và Đào tạo
-/head YTE
-/as Lan
-/join YTE
-/as Quản trị
-1
-/as Hùng
+SCRIPT = BLOC_WITH_HEAD + """/as Hùng
 /join GDDT
 /as Lan
 1
